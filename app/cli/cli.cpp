@@ -1,0 +1,49 @@
+#include "cli.h"
+
+#include <ostream>
+
+namespace rootline::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: rootline-cli <command> [options]\n"
+    "\n"
+    "Rootline's headless companion: the same trace engine as the app, for scripts and CI.\n"
+    "\n"
+    "commands:\n"
+    "  inspect FILE [--json]   summarise every trace in FILE (Jaeger, OTLP, Tempo or Zipkin\n"
+    "                          JSON; '-' reads standard input)\n"
+    "\n"
+    "options:\n"
+    "  -h, --help              show this help\n"
+    "  --version               show the version\n"
+    "\n"
+    "exit status: 0 on success, 2 on unreadable or invalid input or a usage error.\n";
+
+}  // namespace
+
+void printError(std::ostream& err, const std::string& message) {
+    // One line, whatever the message holds.
+    std::string line = message;
+    for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+    err << "rootline-cli: " << line << '\n';
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+        (args.empty() ? err : out) << kUsage;
+        return args.empty() ? kExitBadInput : kExitOk;
+    }
+    if (args[0] == "--version") {
+        out << "rootline-cli " << ROOTLINE_VERSION << '\n';
+        return kExitOk;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "inspect") return inspectCommand(rest, out, err);
+    printError(err, "unknown command '" + args[0] + "' (try --help)");
+    return kExitBadInput;
+}
+
+}  // namespace rootline::cli

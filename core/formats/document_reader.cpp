@@ -1,0 +1,154 @@
+#include "formats/document_reader.h"
+
+#include "formats/jaeger_reader.h"
+#include "formats/otlp_reader.h"
+#include "formats/zipkin_reader.h"
+
+namespace rootline {
+
+using json::Element;
+using json::ElementType;
+
+namespace {
+
+ShapeGuess notTrace(std::string what) {
+    return {DocumentShape::NotTrace, std::move(what)};
+}
+
+void readAs(DocumentShape shape, Element obj, ReadContext& ctx) {
+    switch (shape) {
+        case DocumentShape::JaegerEnvelope:
+            readJaegerEnvelope(obj, ctx);
+            break;
+        case DocumentShape::JaegerTrace:
+            readJaegerTraceObject(obj, ctx);
+            break;
+        case DocumentShape::JaegerSpan:
+            ctx.formats.insert("Jaeger JSON");
+            readJaegerSpan(obj, ctx, nullptr);
+            break;
+        case DocumentShape::OtlpFamily:
+            readOtlpEnvelope(obj, ctx, "OTLP JSON");
+            break;
+        case DocumentShape::ZipkinSpan:
+            readZipkinSpan(obj, ctx);
+            break;
+        default:
+            break;
+    }
+}
+
+[[noreturn]] void rejectShape(const ShapeGuess& guess, size_t docStart) {
+    if (guess.shape == DocumentShape::NotTrace)
+        throw FormatError("not a trace: this is " + guess.what, docStart);
+    throw FormatError(
+        "not a recognised trace format (expected Jaeger, OTLP, Tempo or Zipkin "
+        "JSON); " +
+            guess.what,
+        docStart);
+}
+
+ShapeGuess guessElementShape(Element e) {
+    if (json::isObject(e)) return guessObjectShape(e);
+    return {DocumentShape::Unknown,
+            "the array holds " + std::string(json::typeName(e.type())) + " values"};
+}
+
+}  // namespace
+
+ShapeGuess guessObjectShape(Element obj) {
+    bool sawTraceId = false;
+    std::string keys;
+    int keyCount = 0;
+    for (auto kv : json::objectOf(obj)) {
+        const std::string_view k = kv.key;
+        if (keyCount < 6) keys += (keys.empty() ? "" : ", ") + std::string(k.substr(0, 40));
+        ++keyCount;
+        // Keys decide only with the JSON type a trace would give them, so {"errors": 1} or
+        // {"spans": {…}} (a coverage report) is not mistaken for a trace.
+        const ElementType t = kv.value.type();
+        const bool isArr = t == ElementType::ARRAY;
+        const bool isObj = t == ElementType::OBJECT;
+        const bool isNull = t == ElementType::NULL_VALUE;
+        if ((k == "data" && (isArr || isObj || isNull)) || (k == "errors" && (isArr || isNull)))
+            return {DocumentShape::JaegerEnvelope, {}};
+        if ((k == "spans" && isArr) || (k == "processes" && isObj))
+            return {DocumentShape::JaegerTrace, {}};
+        if (k == "spanID" || k == "operationName" || k == "processID" ||
+            (k == "process" && isObj) || (k == "references" && isArr) || k == "parentSpanID")
+            return {DocumentShape::JaegerSpan, {}};
+        if (((k == "resourceSpans" || k == "resource_spans" || k == "batches") && isArr) ||
+            ((k == "trace" || k == "result") && isObj) || (k == "error" && isObj))
+            return {DocumentShape::OtlpFamily, {}};
+        if ((k == "id" && t == ElementType::STRING) || (k == "localEndpoint" && isObj) ||
+            (k == "remoteEndpoint" && isObj) || (k == "annotations" && isArr) || k == "parentId")
+            return {DocumentShape::ZipkinSpan, {}};
+        if (k == "traceID") sawTraceId = true;
+        if (k == "resourceLogs" || k == "resource_logs")
+            return notTrace("an OTLP logs file (resourceLogs), not a trace");
+        if (k == "resourceMetrics" || k == "resource_metrics")
+            return notTrace("an OTLP metrics file (resourceMetrics), not a trace");
+        if (k == "traces")
+            return notTrace(
+                "a Tempo search result: it lists matching traces but holds no "
+                "spans; open one of them by trace id");
+        if (k == "summaries")
+            return notTrace(
+                "a Jaeger trace-summaries search result: it holds no spans; open "
+                "one of the traces by id");
+        if (k == "services" || k == "operations")
+            return notTrace("a Jaeger services or operations list");
+        if (k == "tagNames" || k == "tagValues" || k == "scopes")
+            return notTrace("a Tempo tag list");
+        if (k == "status") {
+            const std::string_view s = json::text(kv.value);
+            if (s == "success" || s == "error")
+                return notTrace("a Prometheus or Loki API response");
+            if (s == "PARTIAL" || s == "COMPLETE") return {DocumentShape::OtlpFamily, {}};
+        }
+    }
+    if (sawTraceId) return {DocumentShape::JaegerTrace, {}};
+    if (keyCount == 0) return {DocumentShape::Unknown, "the object is empty"};
+    return {DocumentShape::Unknown, "its fields are " + keys + (keyCount > 6 ? ", …" : "")};
+}
+
+void readDocument(Element root, ReadContext& ctx) {
+    const ElementType type = root.type();
+    if (type == ElementType::OBJECT) {
+        const ShapeGuess guess = guessObjectShape(root);
+        if (guess.shape == DocumentShape::Unknown || guess.shape == DocumentShape::NotTrace)
+            rejectShape(guess, ctx.docStart);
+        readAs(guess.shape, root, ctx);
+        return;
+    }
+    if (type != ElementType::ARRAY)
+        throw FormatError(std::string("not a trace: expected a JSON object or array, found ") +
+                              json::typeName(type),
+                          ctx.docStart);
+    auto array = json::arrayOf(root);
+    if (ctx.topLevelArrayIsGroup) {
+        // The skeleton "[0]": the array's elements are read in windows later.
+        GroupContext group;
+        group.kind = GroupContext::Kind::TopLevel;
+        ctx.claimGroup(0, group);
+        return;
+    }
+    if (array.size() == 0) return;  // "[]": a valid answer with no traces in it
+    GroupContext group;
+    group.kind = GroupContext::Kind::TopLevel;
+    for (Element item : array)
+        readTopLevelElement(item, ctx, group);
+}
+
+void readTopLevelElement(Element element, ReadContext& ctx, GroupContext& group) {
+    if (group.elementShape < 0) {
+        const ShapeGuess guess = guessElementShape(element);
+        if (guess.shape == DocumentShape::Unknown || guess.shape == DocumentShape::NotTrace)
+            rejectShape(guess, ctx.docStart);
+        group.elementShape = static_cast<int>(guess.shape);
+    }
+    if (!json::isObject(element)) return;
+    readAs(static_cast<DocumentShape>(group.elementShape), element, ctx);
+}
+
+}  // namespace rootline

@@ -1,0 +1,322 @@
+#include "formats/json_scanner.h"
+
+#include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace rootline {
+
+namespace {
+
+constexpr size_t kPadding = 64;  // == SIMDJSON_PADDING
+
+// Bit masks of one 64-byte block: bit i is byte i.
+struct BlockMasks {
+    uint64_t quote, backslash, open, close;
+};
+
+#if defined(__SSE2__)
+inline uint64_t movemask4(const __m128i v[4], __m128i c) {
+    uint64_t r = 0;
+    for (int i = 0; i < 4; ++i)
+        r |= uint64_t(uint16_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v[i], c)))) << (16 * i);
+    return r;
+}
+inline BlockMasks classify(const char* p) {
+    __m128i v[4], folded[4];
+    for (int i = 0; i < 4; ++i) {
+        v[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+        // '{' (0x7B) and '[' (0x5B) differ only in bit 0x20, as do '}' and ']'.
+        folded[i] = _mm_or_si128(v[i], _mm_set1_epi8(0x20));
+    }
+    return {movemask4(v, _mm_set1_epi8('"')), movemask4(v, _mm_set1_epi8('\\')),
+            movemask4(folded, _mm_set1_epi8(0x7B)), movemask4(folded, _mm_set1_epi8(0x7D))};
+}
+#else
+inline BlockMasks classify(const char* p) {
+    BlockMasks m{0, 0, 0, 0};
+    for (int i = 0; i < 64; ++i) {
+        const char c = p[i];
+        const uint64_t bit = uint64_t(1) << i;
+        if (c == '"') m.quote |= bit;
+        if (c == '\\') m.backslash |= bit;
+        if (c == '{' || c == '[') m.open |= bit;
+        if (c == '}' || c == ']') m.close |= bit;
+    }
+    return m;
+}
+#endif
+
+inline uint64_t prefixXor(uint64_t x) {
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
+// Bits of characters escaped by a backslash (the odd-length backslash run trick from
+// simdjson's stage 1); `carry` holds whether the previous block ended mid-escape.
+inline uint64_t findEscaped(uint64_t backslash, uint64_t& carry) {
+    backslash &= ~carry;
+    const uint64_t followsEscape = backslash << 1 | carry;
+    constexpr uint64_t kEven = 0x5555555555555555ULL;
+    const uint64_t oddStarts = backslash & ~kEven & ~followsEscape;
+    uint64_t sequencesOnEven;
+    carry = __builtin_add_overflow(oddStarts, backslash, &sequencesOnEven) ? 1 : 0;
+    const uint64_t invert = sequencesOnEven << 1;
+    return (kEven ^ invert) & followsEscape;
+}
+
+inline bool isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// True when the '[' at `pos` is the value of a "spans" key.
+bool isSpansArray(const char* d, size_t pos) {
+    size_t i = pos;
+    while (i > 0 && isSpace(d[i - 1]))
+        --i;
+    if (i == 0 || d[i - 1] != ':') return false;
+    --i;
+    while (i > 0 && isSpace(d[i - 1]))
+        --i;
+    if (i < 7 || std::memcmp(d + i - 7, "\"spans\"", 7) != 0) return false;
+    return i == 7 || d[i - 8] != '\\';
+}
+
+class Scanner {
+public:
+    Scanner(const char* data, size_t size, size_t window, ScanResult& out)
+        : d_(data), size_(size), window_(window), out_(out) {}
+
+    // Returns false when scanning must stop at `pos` (a stray closing bracket).
+    bool onOpen(size_t pos) {
+        ++depth_;
+        if (depth_ == 1) {
+            topStart_ = skeletonPos(pos);
+            // The first top-level value, if an array, may turn out to be a group of its own.
+            if (out_.topLevel.empty() && d_[pos] == '[') {
+                candidate_.open = pos;
+                candidateActive_ = true;
+                candLastEnd_ = candLastCut_ = pos + 1;
+            }
+        }
+        if (group_ < 0 && d_[pos] == '[' && isSpansArray(d_, pos)) startGroup(pos);
+        return true;
+    }
+
+    bool onClose(size_t pos) {
+        if (depth_ == 0) {
+            out_.damage = {ScanDamage::Kind::StrayClose, pos, 0};
+            return false;
+        }
+        if (candidateActive_) {
+            if (depth_ == 2) {
+                candLastEnd_ = pos + 1;
+                ++candidate_.elements;
+                if (candLastEnd_ - candLastCut_ >= window_) {
+                    candidate_.cuts.push_back(candLastEnd_);
+                    candLastCut_ = candLastEnd_;
+                }
+            } else if (depth_ == 1) {
+                candidate_.close = pos;
+                candidate_.closed = true;
+                if (candLastEnd_ > candLastCut_) candidate_.cuts.push_back(candLastEnd_);
+                candidateActive_ = false;
+                candidateDone_ = true;
+            }
+        }
+        if (group_ >= 0) {
+            SpanGroup& g = out_.groups[group_];
+            if (depth_ == groupDepth_) {
+                g.close = pos;
+                g.closed = true;
+                finishGroupCuts(g);
+                copyFrom_ = pos;  // the ']' goes into the skeleton
+                out_.segments.emplace_back(out_.skeleton.size(), pos);
+                group_ = -1;
+            } else if (depth_ == groupDepth_ + 1) {
+                lastElementEnd_ = pos + 1;
+                ++g.elements;
+                if (lastElementEnd_ - lastCut_ >= window_) {
+                    g.cuts.push_back(lastElementEnd_);
+                    lastCut_ = lastElementEnd_;
+                }
+            }
+        }
+        --depth_;
+        if (depth_ == 0) out_.topLevel.emplace_back(topStart_, skeletonPos(pos + 1));
+        return true;
+    }
+
+    // Called once the input is exhausted or scanning stopped at `end`.
+    void finish(size_t end, bool inString) {
+        if (out_.damage.kind == ScanDamage::Kind::None) {
+            if (inString)
+                out_.damage = {ScanDamage::Kind::EndsInString, end, depth_};
+            else if (depth_ > 0)
+                out_.damage = {ScanDamage::Kind::Unclosed, end, depth_};
+        }
+        if (group_ >= 0) {
+            SpanGroup& g = out_.groups[group_];
+            g.close = end;
+            finishGroupCuts(g);
+            group_ = -1;
+            copyFrom_ = end;  // nothing of the damaged tail goes into the skeleton
+        }
+        if (depth_ > 0 && out_.damage.kind != ScanDamage::Kind::None) {
+            // Record the unfinished top-level value so the skeleton reader still sees it.
+            out_.topLevel.emplace_back(topStart_, skeletonPos(end));
+        }
+        if (candidateActive_) {  // the file ended inside the top-level array
+            candidate_.close = end;
+            if (candLastEnd_ > candLastCut_) candidate_.cuts.push_back(candLastEnd_);
+            candidateActive_ = false;
+            candidateDone_ = true;
+        }
+        if (out_.groups.empty() && candidateDone_ && candidate_.elements > 0 &&
+            out_.topLevel.size() == 1) {
+            useCandidate();
+            return;
+        }
+        if (!out_.groups.empty()) {
+            out_.skeleton.append(d_ + copyFrom_, end - copyFrom_);
+            out_.skeletonSize = out_.skeleton.size();
+            out_.skeleton.append(kPadding, ' ');
+            out_.hasSkeleton = true;
+        } else {
+            out_.segments.clear();
+        }
+    }
+
+private:
+    size_t skeletonPos(size_t filePos) const {
+        if (out_.groups.empty()) return filePos;
+        return out_.skeleton.size() + (filePos - copyFrom_);
+    }
+
+    void useCandidate() {
+        out_.groups.push_back(candidate_);
+        out_.topLevelArrayIsGroup = true;
+        out_.skeleton = "[0]";
+        out_.skeletonSize = out_.skeleton.size();
+        out_.skeleton.append(kPadding, ' ');
+        out_.hasSkeleton = true;
+        out_.segments = {{0, candidate_.open}, {2, candidate_.close}};
+        out_.topLevel = {{0, 3}};
+    }
+
+    void startGroup(size_t pos) {
+        if (out_.groups.empty()) out_.segments.emplace_back(0, 0);
+        out_.skeleton.append(d_ + copyFrom_, pos + 1 - copyFrom_);
+        out_.skeleton += std::to_string(out_.groups.size());
+        group_ = static_cast<int>(out_.groups.size());
+        groupDepth_ = depth_;
+        out_.groups.push_back({pos, 0, false, {}, 0});
+        lastElementEnd_ = pos + 1;
+        lastCut_ = pos + 1;
+    }
+
+    void finishGroupCuts(SpanGroup& g) {
+        if (lastElementEnd_ > lastCut_) g.cuts.push_back(lastElementEnd_);
+        lastCut_ = lastElementEnd_;
+    }
+
+    const char* d_;
+    size_t size_;
+    size_t window_;
+    ScanResult& out_;
+    int depth_ = 0;
+    int group_ = -1;
+    int groupDepth_ = 0;
+    size_t topStart_ = 0;
+    size_t copyFrom_ = 0;
+    size_t lastElementEnd_ = 0;
+    size_t lastCut_ = 0;
+    SpanGroup candidate_;
+    bool candidateActive_ = false;
+    bool candidateDone_ = false;
+    size_t candLastEnd_ = 0;
+    size_t candLastCut_ = 0;
+};
+
+// Finds text outside every top-level value: a file that is not JSON, or garbage after it.
+std::optional<size_t> findStrayText(const char* d, size_t size, const ScanResult& r) {
+    size_t pos = 0;
+    auto checkGap = [&](size_t from, size_t to) -> std::optional<size_t> {
+        for (size_t i = from; i < to; ++i)
+            if (!isSpace(d[i])) return i;
+        return std::nullopt;
+    };
+    for (const auto& [b, e] : r.topLevel) {
+        const size_t fb = r.fileOffset(b), fe = r.fileOffset(e);
+        if (auto s = checkGap(pos, fb)) return s;
+        pos = std::max(pos, fe);
+    }
+    const size_t end = r.damage.kind == ScanDamage::Kind::None ? size : pos;
+    return checkGap(pos, end);
+}
+
+}  // namespace
+
+size_t ScanResult::fileOffset(size_t skeletonOffset) const {
+    if (!hasSkeleton || segments.empty()) return skeletonOffset;
+    auto it =
+        std::upper_bound(segments.begin(), segments.end(), skeletonOffset,
+                         [](size_t v, const std::pair<size_t, size_t>& s) { return v < s.first; });
+    if (it != segments.begin()) --it;
+    return it->second + (skeletonOffset - it->first);
+}
+
+ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control) {
+    ScanResult out;
+    Scanner scanner(data, size, windowBytes, out);
+    uint64_t escapeCarry = 0;
+    uint64_t inStringCarry = 0;
+    char tail[64];
+    size_t stoppedAt = size;
+    bool stopped = false;
+    for (size_t off = 0; off < size && !stopped; off += 64) {
+        if ((off & ((16u << 20) - 1)) == 0) {
+            control.checkpoint();
+            control.report(0.15 * static_cast<double>(off) / static_cast<double>(size));
+        }
+        const char* block = data + off;
+        uint64_t valid = ~uint64_t(0);
+        if (size - off < 64) {
+            std::memset(tail, ' ', sizeof tail);
+            std::memcpy(tail, block, size - off);
+            block = tail;
+            valid = (uint64_t(1) << (size - off)) - 1;
+        }
+        const BlockMasks m = classify(block);
+        const uint64_t quotes = m.quote & ~findEscaped(m.backslash, escapeCarry);
+        const uint64_t inString = prefixXor(quotes) ^ inStringCarry;
+        inStringCarry = static_cast<uint64_t>(static_cast<int64_t>(inString) >> 63);
+        const uint64_t open = m.open & ~inString & valid;
+        const uint64_t close = m.close & ~inString & valid;
+        uint64_t events = open | close;
+        while (events) {
+            const int bit = __builtin_ctzll(events);
+            events &= events - 1;
+            const size_t pos = off + static_cast<size_t>(bit);
+            const bool ok = (open >> bit & 1) ? scanner.onOpen(pos) : scanner.onClose(pos);
+            if (!ok) {
+                stoppedAt = pos;
+                stopped = true;
+                break;
+            }
+        }
+    }
+    scanner.finish(stoppedAt, !stopped && inStringCarry != 0);
+    out.strayText = findStrayText(data, size, out);
+    return out;
+}
+
+}  // namespace rootline

@@ -1,0 +1,353 @@
+#include "formats/load.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+
+#include "formats/document_reader.h"
+#include "formats/jaeger_reader.h"
+#include "formats/json_error_locator.h"
+#include "formats/otlp_reader.h"
+#include "formats/read_context.h"
+#include "formats/window_pipeline.h"
+#include "util/utf8_repair.h"
+
+namespace rootline {
+
+namespace {
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+std::string withThousands(size_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    for (char c : text.substr(0, 24))
+        out.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
+    if (text.size() > 24) out += "…";
+    return out;
+}
+
+class Stopwatch {
+public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double s = std::chrono::duration<double>(now - last_).count();
+        last_ = now;
+        return s;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// A JSON syntax error in [data, data + size): where, and what, from the error locator.
+LoadError describeJsonFailure(simdjson::error_code code, const char* data, size_t size,
+                              const std::function<size_t(size_t)>& toFile) {
+    if (auto located = locateJsonError(data, size))
+        return {"invalid JSON: " + located->message, toFile(located->offset)};
+    std::string message = simdjson::error_message(code);
+    if (code == simdjson::DEPTH_ERROR)
+        message = "the JSON nests objects and arrays deeper than 1,024 levels";
+    return {"invalid JSON: " + message, toFile(0)};
+}
+
+class Loader {
+public:
+    Loader(simdjson::padded_string& buffer, std::string source, const JobControl& control,
+           const LoadOptions& options)
+        : buffer_(buffer), source_(std::move(source)), control_(control), options_(options) {}
+
+    LoadResult run() {
+        char* data = buffer_.data();
+        const size_t size = buffer_.size();
+        if (size == 0) return fail("the file is empty", std::nullopt);
+        if (size >= 3 && static_cast<unsigned char>(data[0]) == 0xEF &&
+            static_cast<unsigned char>(data[1]) == 0xBB &&
+            static_cast<unsigned char>(data[2]) == 0xBF)
+            data[0] = data[1] = data[2] = ' ';  // a UTF-8 byte order mark
+        size_t first = 0;
+        while (first < size && isSpace(data[first]))
+            ++first;
+        if (first == size) return fail("the file holds only whitespace", std::nullopt);
+        if (data[first] == '<')
+            return fail(
+                "this is an HTML or XML page, not trace JSON (a login or error page "
+                "saved instead of the trace?)",
+                first);
+        if (data[first] != '{' && data[first] != '[')
+            return fail("not JSON: the file starts with \"" +
+                            printable(std::string_view(data + first, size - first)) + "\"",
+                        first);
+
+        Stopwatch clock;
+        scan_ = scanJson(data, size, options_.windowBytes, control_);
+        stats_.scanSeconds = clock.lap();
+
+        TraceBuilder builder;
+        size_t elements = 0;
+        for (const SpanGroup& g : scan_.groups)
+            elements += g.elements;
+        builder.reserveSpans(elements);
+        builder.attrs().reservePairs(elements * 4);
+        ReadContext ctx(builder, control_);
+        ctx.groups.resize(scan_.groups.size());
+        readSkeleton(ctx);
+        stats_.skeletonSeconds = clock.lap();
+        readSpanGroups(ctx);
+        stats_.spansSeconds = clock.lap();
+        control_.checkpoint();
+        if (ctx.missingProcessMap)
+            warnings_.push_back(
+                "the trace's \"processes\" map is missing, so the services of "
+                "its spans are unknown");
+        if (utf8Replaced_)
+            warnings_.push_back("replaced " + withThousands(utf8Replaced_) +
+                                " bytes of invalid UTF-8 with '?' (first at byte " +
+                                std::to_string(*utf8First_) + ")");
+        noteDamage(ctx);
+
+        if (builder.committedSpans() == 0 && firstError_) return {nullptr, *firstError_, stats_};
+        control_.report(0.92);
+        auto file = std::make_shared<TraceFile>();
+        file->source = source_;
+        file->traces = builder.finish(control_);
+        file->dict = builder.sharedDict();
+        stats_.indexSeconds = clock.lap();
+        for (const auto& f : ctx.formats)
+            file->format += (file->format.empty() ? "" : ", ") + f;
+        if (scan_.topLevel.size() > 1)
+            file->format += " (" + withThousands(scan_.topLevel.size()) + " documents)";
+        file->warnings = std::move(warnings_);
+        file->warnings.insert(file->warnings.end(), ctx.warnings.begin(), ctx.warnings.end());
+        if (file->traces.empty()) file->warnings.push_back("the file holds no spans");
+        control_.report(1.0);
+        return {file, {}, stats_};
+    }
+
+private:
+    LoadResult fail(std::string message, std::optional<size_t> byte) {
+        return {nullptr, LoadError{std::move(message), byte}, stats_};
+    }
+
+    void recordError(const LoadError& error) {
+        if (!firstError_) firstError_ = error;
+    }
+
+    void noteRepair(const Utf8Repair& repair) {
+        utf8Replaced_ += repair.replaced;
+        if (repair.firstOffset && (!utf8First_ || *repair.firstOffset < *utf8First_))
+            utf8First_ = repair.firstOffset;
+    }
+
+    // A parse failure at the very end of a damaged file is the damage itself, reported once by
+    // noteDamage() with a better message.
+    bool damageExplains(size_t fileEnd) const {
+        return scan_.damage.kind != ScanDamage::Kind::None && fileEnd >= scan_.damage.offset;
+    }
+
+    void readSkeleton(ReadContext& ctx) {
+        char* skel = scan_.hasSkeleton ? scan_.skeleton.data() : buffer_.data();
+        if (scan_.topLevel.empty() && scan_.strayText) {
+            recordError({"not JSON", scan_.strayText});
+            return;
+        }
+        if (scan_.strayText)
+            warnings_.push_back("ignored text that is not part of any JSON value at byte " +
+                                std::to_string(*scan_.strayText));
+        ctx.topLevelArrayIsGroup = scan_.topLevelArrayIsGroup;
+        simdjson::dom::parser parser;
+        for (const auto& [begin, end] : scan_.topLevel) {
+            control_.checkpoint();
+            ctx.docStart = scan_.fileOffset(begin);
+            auto toFile = [&, begin = begin](size_t offset) {
+                return scan_.fileOffset(begin + offset);
+            };
+            simdjson::dom::element root;
+            auto error = parser.parse(skel + begin, end - begin, false).get(root);
+            if (error == simdjson::UTF8_ERROR) {
+                Utf8Repair repair = repairUtf8(skel + begin, end - begin);
+                if (repair.firstOffset) repair.firstOffset = toFile(*repair.firstOffset);
+                noteRepair(repair);
+                error = parser.parse(skel + begin, end - begin, false).get(root);
+            }
+            if (error) {
+                if (!damageExplains(scan_.fileOffset(end)))
+                    recordError(describeJsonFailure(error, skel + begin, end - begin, toFile));
+                continue;
+            }
+            try {
+                readDocument(root, ctx);
+            } catch (const FormatError& e) {
+                recordError({e.what(), e.byte});
+            }
+        }
+    }
+
+    void readSpanGroups(ReadContext& ctx) {
+        std::vector<WindowJob> jobs;
+        size_t unclaimed = 0;
+        for (size_t gi = 0; gi < scan_.groups.size(); ++gi) {
+            const SpanGroup& g = scan_.groups[gi];
+            if (ctx.groups[gi].kind == GroupContext::Kind::None) {
+                unclaimed += g.elements;
+                continue;
+            }
+            size_t from = g.open + 1;
+            for (size_t cut : g.cuts) {
+                jobs.push_back({gi, from, cut});
+                from = cut;
+            }
+        }
+        if (unclaimed)
+            warnings_.push_back("skipped " + withThousands(unclaimed) +
+                                " entries of \"spans\" arrays found outside any trace");
+        const size_t total = jobs.empty() ? 1 : jobs.back().to;
+        stats_.windows = jobs.size();
+        WindowPipeline pipeline(buffer_.data(), std::move(jobs), options_.parallel, control_);
+        while (auto window = pipeline.next()) {
+            readWindow(ctx, *window);
+            control_.report(0.15 + 0.75 * static_cast<double>(window->job->to) /
+                                       static_cast<double>(total));
+        }
+    }
+
+    void readWindow(ReadContext& ctx, const ParsedWindow& window) {
+        noteRepair(window.repair);
+        const size_t contentStart = window.contentStart;
+        const size_t contentLength = window.length >= 2 ? window.length - 2 : 0;
+        auto toFile = [contentStart, contentLength](size_t offset) {
+            // offset is within '[' + content + ']'
+            return contentStart + std::min(offset > 0 ? offset - 1 : 0, contentLength);
+        };
+        ctx.docStart = contentStart;
+        if (window.error) {
+            const LoadError err =
+                describeJsonFailure(window.error, window.text, window.length, toFile);
+            recordError(err);
+            warnings_.push_back(describeLoadError("", err) +
+                                "; skipped the spans in that part of the file");
+            return;
+        }
+        GroupContext& group = ctx.groups[window.job->group];
+        const size_t before = ctx.spansRead;
+        try {
+            for (json::Element item : json::arrayOf(window.root)) {
+                switch (group.kind) {
+                    case GroupContext::Kind::Jaeger:
+                        readJaegerSpan(item, ctx, &group);
+                        break;
+                    case GroupContext::Kind::Otlp:
+                        readOtlpSpan(item, ctx, group);
+                        break;
+                    case GroupContext::Kind::TopLevel:
+                        readTopLevelElement(item, ctx, group);
+                        break;
+                    case GroupContext::Kind::None:
+                        break;
+                }
+            }
+        } catch (const FormatError& e) {
+            recordError({e.what(), e.byte});
+            if (ctx.spansRead > before || before > 0)
+                warnings_.push_back(describeLoadError("", {e.what(), e.byte}) +
+                                    "; skipped the rest of that part of the file");
+        }
+    }
+
+    void noteDamage(ReadContext& ctx) {
+        const ScanDamage& d = scan_.damage;
+        if (d.kind == ScanDamage::Kind::None) return;
+        std::string what;
+        switch (d.kind) {
+            case ScanDamage::Kind::EndsInString:
+                what = "the file ends inside a string (truncated?)";
+                break;
+            case ScanDamage::Kind::Unclosed:
+                what = "the file ends before " + std::to_string(d.openBrackets) +
+                       (d.openBrackets == 1 ? " bracket is" : " brackets are") +
+                       " closed (truncated?)";
+                break;
+            case ScanDamage::Kind::StrayClose:
+                what = "invalid JSON: a closing bracket with nothing to close";
+                break;
+            case ScanDamage::Kind::None:
+                break;
+        }
+        const LoadError err{what, d.offset};
+        if (ctx.spansRead > 0)
+            warnings_.push_back(describeLoadError("", err) + "; loaded the " +
+                                withThousands(ctx.spansRead) + " spans read before that point");
+        // The damage outranks the follow-on errors it caused.
+        firstError_ = err;
+    }
+
+    simdjson::padded_string& buffer_;
+    std::string source_;
+    const JobControl& control_;
+    LoadOptions options_;
+    ScanResult scan_;
+    LoadStats stats_;
+    std::vector<std::string> warnings_;
+    std::optional<LoadError> firstError_;
+    size_t utf8Replaced_ = 0;
+    std::optional<size_t> utf8First_;
+};
+
+}  // namespace
+
+LoadResult loadTraceBuffer(simdjson::padded_string& buffer, const std::string& source,
+                           const JobControl& control, const LoadOptions& options) {
+    try {
+        Loader loader(buffer, source, control, options);
+        return loader.run();
+    } catch (const Cancelled&) {
+        return {nullptr, LoadError{"cancelled", std::nullopt, true}, {}};
+    } catch (const std::bad_alloc&) {
+        return {nullptr, LoadError{"not enough memory to load this file", std::nullopt}, {}};
+    }
+}
+
+LoadResult loadTraceText(std::string_view text, const std::string& source,
+                         const JobControl& control, const LoadOptions& options) {
+    simdjson::padded_string buffer(text);
+    return loadTraceBuffer(buffer, source, control, options);
+}
+
+LoadResult loadTraceFile(const std::string& path, const JobControl& control,
+                         const LoadOptions& options) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return {nullptr, LoadError{"is a directory, not a trace file", std::nullopt}, {}};
+    simdjson::padded_string buffer;
+    if (auto err = simdjson::padded_string::load(path).get(buffer)) {
+        if (!std::filesystem::exists(path, ec))
+            return {nullptr, LoadError{"no such file", std::nullopt}, {}};
+        return {
+            nullptr,
+            LoadError{"cannot read the file (" + std::string(simdjson::error_message(err)) + ")",
+                      std::nullopt},
+            {}};
+    }
+    return loadTraceBuffer(buffer, path, control, options);
+}
+
+std::string describeLoadError(const std::string& source, const LoadError& error) {
+    std::string out = source.empty() ? "" : source + ": ";
+    out += error.message;
+    if (error.byte) out += " (byte " + std::to_string(*error.byte) + ")";
+    return out;
+}
+
+}  // namespace rootline

@@ -1,0 +1,235 @@
+#include "model/trace_builder.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace rootline {
+
+namespace {
+
+bool isTrueText(std::string_view s) {
+    return s == "true" || s == "TRUE" || s == "True" || s == "1";
+}
+
+bool isTruthy(const AttrInput& in) {
+    if (in.isText) return isTrueText(in.text);
+    switch (in.value.type) {
+        case ValueType::Bool:
+            return in.value.boolean;
+        case ValueType::Int:
+            return in.value.integer != 0;
+        default:
+            return false;
+    }
+}
+
+bool asInt(const AttrInput& in, int64_t& out) {
+    if (in.isText) {
+        auto res = std::from_chars(in.text.data(), in.text.data() + in.text.size(), out);
+        return res.ec == std::errc() && res.ptr == in.text.data() + in.text.size();
+    }
+    if (in.value.type == ValueType::Int) {
+        out = in.value.integer;
+        return true;
+    }
+    if (in.value.type == ValueType::Double) {
+        out = static_cast<int64_t>(in.value.number);
+        return true;
+    }
+    return false;
+}
+
+// gRPC codes that OpenTelemetry's semantic conventions count as server errors: UNKNOWN,
+// DEADLINE_EXCEEDED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS.
+bool isGrpcServerError(int64_t code) {
+    return code == 2 || code == 4 || code == 12 || code == 13 || code == 14 || code == 15;
+}
+
+}  // namespace
+
+TraceBuilder::TraceBuilder() : dict_(std::make_shared<Dictionary>()), interner_(*dict_) {
+    keys_.error = intern("error");
+    keys_.otelStatusCode = intern("otel.status_code");
+    keys_.otelStatusDescription = intern("otel.status_description");
+    keys_.spanKind = intern("span.kind");
+    keys_.httpStatusCode = intern("http.status_code");
+    keys_.httpResponseStatusCode = intern("http.response.status_code");
+    keys_.grpcStatusCode = intern("rpc.grpc.status_code");
+    // Resource 0 and scope 0 stand for "not declared".
+    dict_->resources.push_back({intern("unknown_service"), kEmptyAttrSet});
+    resourceIndex_[uint64_t(dict_->resources[0].service) << 32] = 0;
+    dict_->scopes.push_back({});
+    scopeIndex_[0] = 0;
+}
+
+void TraceBuilder::reserveSpans(size_t spans) {
+    raw_.traceId.reserve(spans);
+    raw_.spanId.reserve(spans);
+    raw_.parentId.reserve(spans);
+    raw_.start.reserve(spans);
+    raw_.duration.reserve(spans);
+    raw_.name.reserve(spans);
+    raw_.resource.reserve(spans);
+    raw_.scope.reserve(spans);
+    raw_.kind.reserve(spans);
+    raw_.status.reserve(spans);
+    raw_.flags.reserve(spans);
+    raw_.statusMessage.reserve(spans);
+    raw_.attrs.reserve(spans);
+    raw_.eventBegin.reserve(spans);
+    raw_.linkBegin.reserve(spans);
+}
+
+uint32_t TraceBuilder::addResource(StrId service, AttrSetId attrs) {
+    const uint64_t key = uint64_t(service) << 32 | attrs;
+    auto [it, inserted] =
+        resourceIndex_.try_emplace(key, static_cast<uint32_t>(dict_->resources.size()));
+    if (inserted) dict_->resources.push_back({service, attrs});
+    return it->second;
+}
+
+uint32_t TraceBuilder::addScope(StrId name, StrId version) {
+    const uint64_t key = uint64_t(name) << 32 | version;
+    auto [it, inserted] = scopeIndex_.try_emplace(key, static_cast<uint32_t>(dict_->scopes.size()));
+    if (inserted) dict_->scopes.push_back({name, version});
+    return it->second;
+}
+
+TraceId TraceBuilder::traceIdOf(std::string_view text) {
+    if (text != lastTraceIdText_) {
+        lastTraceIdText_.assign(text);
+        lastTraceId_ = parseTraceId(text);
+    }
+    return lastTraceId_.id;
+}
+
+PendingSpan& TraceBuilder::begin() {
+    pending_ = PendingSpan{};
+    pendingAttrs_.clear();
+    pendingWarnings_.clear();
+    errorTag_ = -1;
+    otelStatus_ = StatusCode::Unset;
+    httpStatus_ = -1;
+    grpcStatus_ = -1;
+    // Events and links of a span that was begun but never committed are dropped.
+    rawEvents_.resize(pendingEventBegin_);
+    rawLinks_.resize(pendingLinkBegin_);
+    return pending_;
+}
+
+void TraceBuilder::setTraceId(std::string_view text) {
+    pending_.traceId = traceIdOf(text);
+    if (lastTraceId_.encoding == IdEncoding::Opaque) pending_.traceIdText = intern(text);
+}
+
+void TraceBuilder::setSpanId(std::string_view text) {
+    const ParsedSpanId parsed = parseSpanId(text);
+    pending_.spanId = parsed.id;
+    if (parsed.encoding == IdEncoding::Opaque) pending_.spanIdText = intern(text);
+}
+
+void TraceBuilder::setParentId(std::string_view text, RefType ref) {
+    pending_.parentId = parseSpanId(text).id;
+    pending_.parentRef = ref;
+}
+
+void TraceBuilder::addAttribute(StrId key, const AttrInput& input) {
+    pendingAttrs_.add(interner_.pair(key, input));
+    // The special keys' ids are fixed at construction: a few integer compares per attribute.
+    if (key <= keys_.grpcStatusCode) noteSpecialKey(key, input);
+}
+
+void TraceBuilder::noteSpecialKey(StrId key, const AttrInput& input) {
+    if (key == keys_.error) {
+        errorTag_ = isTruthy(input) ? 1 : 0;
+    } else if (key == keys_.otelStatusCode && input.isText) {
+        otelStatus_ = parseStatus(input.text);
+    } else if (key == keys_.otelStatusDescription && input.isText) {
+        if (pending_.statusMessage == kEmptyStr) pending_.statusMessage = intern(input.text);
+    } else if (key == keys_.spanKind && input.isText) {
+        const SpanKind k = parseKind(input.text);
+        if (k != SpanKind::Unspecified && pending_.kind == SpanKind::Unspecified) pending_.kind = k;
+    } else if (key == keys_.httpStatusCode || key == keys_.httpResponseStatusCode) {
+        int64_t code;
+        if (asInt(input, code)) httpStatus_ = code;
+    } else if (key == keys_.grpcStatusCode) {
+        int64_t code;
+        if (asInt(input, code)) grpcStatus_ = code;
+    }
+}
+
+void TraceBuilder::addEvent(int64_t timeNs, StrId name, AttrSetId attrs) {
+    rawEvents_.push_back({timeNs, name, attrs});
+}
+
+void TraceBuilder::addLink(std::string_view traceIdText, std::string_view spanIdText, RefType type,
+                           AttrSetId attrs) {
+    rawLinks_.push_back(
+        {parseTraceId(traceIdText).id, parseSpanId(spanIdText).id, type, attrs, -1});
+}
+
+void TraceBuilder::addSpanWarning(WarningCode code, std::string_view text) {
+    pendingWarnings_.push_back({0, code, intern(text)});
+}
+
+void TraceBuilder::addTraceWarning(const TraceId& traceId, std::string text) {
+    traceWarnings_.emplace_back(traceId, std::move(text));
+}
+
+bool TraceBuilder::resolveStatus() {
+    // Precedence follows Jaeger's own Jaeger→OTLP translation: a true `error` tag wins, then a
+    // declared status (OTLP status or `otel.status_code`), then HTTP/gRPC codes, which only
+    // ever produce an *inferred* error that the UI marks as such.
+    if (errorTag_ == 1) {
+        pending_.status = StatusCode::Error;
+        return false;
+    }
+    if (pending_.status == StatusCode::Unset) pending_.status = otelStatus_;
+    if (pending_.status != StatusCode::Unset || errorTag_ == 0) return false;
+    bool inferred = false;
+    if (httpStatus_ >= 500 && pending_.kind != SpanKind::Client) inferred = true;
+    if (httpStatus_ >= 400 && pending_.kind == SpanKind::Client) inferred = true;
+    if (grpcStatus_ > 0 && (pending_.kind == SpanKind::Client || isGrpcServerError(grpcStatus_)))
+        inferred = true;
+    if (inferred) pending_.status = StatusCode::Error;
+    return inferred;
+}
+
+void TraceBuilder::commit() {
+    const bool inferred = resolveStatus();
+    const auto index = static_cast<uint32_t>(raw_.spanId.size());
+    uint8_t flags = inferred ? kErrorInferred : 0;
+    if (pending_.parentRef == RefType::FollowsFrom) flags |= kParentFollowsFrom;
+    if (pending_.sharedServer) flags |= kSharedServer;
+    if (pending_.spanIdText != kEmptyStr) {
+        flags |= kOpaqueId;
+        rawOpaqueSpanIds_.emplace_back(index, pending_.spanIdText);
+    }
+    if (pending_.traceIdText != kEmptyStr)
+        opaqueTraceIds_.emplace_back(pending_.traceId, pending_.traceIdText);
+    raw_.traceId.push_back(pending_.traceId);
+    raw_.spanId.push_back(pending_.spanId);
+    raw_.parentId.push_back(pending_.parentId);
+    raw_.start.push_back(pending_.start);
+    raw_.duration.push_back(pending_.duration);
+    raw_.name.push_back(pending_.name);
+    raw_.resource.push_back(pending_.resource);
+    raw_.scope.push_back(pending_.scope);
+    raw_.kind.push_back(pending_.kind);
+    raw_.status.push_back(pending_.status);
+    raw_.flags.push_back(flags);
+    raw_.statusMessage.push_back(pending_.statusMessage);
+    raw_.attrs.push_back(interner_.spanSet(pendingAttrs_.pairs()));
+    raw_.eventBegin.push_back(static_cast<uint32_t>(pendingEventBegin_));
+    raw_.linkBegin.push_back(static_cast<uint32_t>(pendingLinkBegin_));
+    for (RawWarning w : pendingWarnings_) {
+        w.span = index;
+        rawWarnings_.push_back(w);
+    }
+    pendingWarnings_.clear();
+    pendingAttrs_.clear();
+    pendingEventBegin_ = rawEvents_.size();
+    pendingLinkBegin_ = rawLinks_.size();
+}
+
+}  // namespace rootline

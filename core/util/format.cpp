@@ -1,0 +1,56 @@
+#include "util/format.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <ctime>
+
+namespace rootline {
+
+std::string formatDuration(int64_t ns) {
+    if (ns == 0) return "0";
+    if (ns < 0) {
+        // Appending rather than `"-" + …` sidesteps GCC 12's false -Wrestrict (PR 105329).
+        std::string out(1, '-');
+        out += formatDuration(ns == INT64_MIN ? INT64_MAX : -ns);
+        return out;
+    }
+    char buf[48];
+    const double v = static_cast<double>(ns);
+    if (ns < 1000) {
+        std::snprintf(buf, sizeof buf, "%" PRId64 " ns", ns);
+    } else if (ns < 1000000) {
+        std::snprintf(buf, sizeof buf, "%.3g µs", v / 1e3);
+    } else if (ns < 1000000000) {
+        std::snprintf(buf, sizeof buf, "%.3g ms", v / 1e6);
+    } else if (ns < 60LL * 1000000000) {
+        std::snprintf(buf, sizeof buf, "%.3g s", v / 1e9);
+    } else {
+        const int64_t totalSeconds = ns / 1000000000;
+        if (totalSeconds < 3600)
+            std::snprintf(buf, sizeof buf, "%" PRId64 " min %" PRId64 " s", totalSeconds / 60,
+                          totalSeconds % 60);
+        else
+            std::snprintf(buf, sizeof buf, "%" PRId64 " h %" PRId64 " min", totalSeconds / 3600,
+                          (totalSeconds % 3600) / 60);
+    }
+    return buf;
+}
+
+std::string formatTimestamp(int64_t ns) {
+    int64_t seconds = ns / 1000000000;
+    int64_t rem = ns % 1000000000;
+    if (rem < 0) {
+        rem += 1000000000;
+        seconds -= 1;
+    }
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    if (!gmtime_r(&t, &tm)) return std::to_string(ns) + " ns";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06" PRId64 "Z",
+                  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  rem / 1000);
+    return buf;
+}
+
+}  // namespace rootline
