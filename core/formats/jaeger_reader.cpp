@@ -124,11 +124,16 @@ void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group) {
         // Dispatch on the key's length first: this loop runs for every field of every span.
         switch (k.size()) {
             case 4:
-                if (k == "tags")
-                    readJaegerKeyValues(v, b, [&](StrId key, const AttrInput& value) {
+                if (k == "tags") {
+                    auto add = [&](StrId key, const AttrInput& value) {
                         b.addAttribute(key, value);
-                    });
-                else if (k == "logs")
+                    };
+                    // Jaeger's Elasticsearch dumps may hold tags as a plain {key: value} map.
+                    if (json::isObject(v))
+                        readJsonMap(v, b, add);
+                    else
+                        readJaegerKeyValues(v, b, add);
+                } else if (k == "logs")
                     readLogs(v, ctx);
                 break;
             case 6:

@@ -29,8 +29,10 @@ struct ErrorOnlySax : nlohmann::json_sax<nlohmann::json> {
         if (auto colon = what.find(": ", what.find("column")); colon != std::string::npos)
             what = what.substr(colon + 2);
         if (what.rfind("syntax error while parsing ", 0) == 0) what = what.substr(27);
-        (void)token;
-        error = JsonErrorLocation{position > 0 ? position - 1 : 0, what};
+        // `position` counts the bytes read, up to the end of the offending token; point at
+        // where that token starts.
+        const size_t start = position >= token.size() ? position - token.size() : 0;
+        error = JsonErrorLocation{start, what};
         return false;
     }
 };

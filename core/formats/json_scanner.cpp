@@ -98,6 +98,8 @@ public:
     // Returns false when scanning must stop at `pos` (a stray closing bracket).
     bool onOpen(size_t pos) {
         ++depth_;
+        open_.push_back(d_[pos]);
+        lastSafe_ = pos + 1;
         if (depth_ == 1) {
             topStart_ = skeletonPos(pos);
             // The first top-level value, if an array, may turn out to be a group of its own.
@@ -116,6 +118,8 @@ public:
             out_.damage = {ScanDamage::Kind::StrayClose, pos, 0};
             return false;
         }
+        open_.pop_back();
+        lastSafe_ = pos + 1;
         if (candidateActive_) {
             if (depth_ == 2) {
                 candLastEnd_ = pos + 1;
@@ -163,14 +167,21 @@ public:
             else if (depth_ > 0)
                 out_.damage = {ScanDamage::Kind::Unclosed, end, depth_};
         }
+        const bool damaged = depth_ > 0 && out_.damage.kind != ScanDamage::Kind::None;
+        size_t copyTo = end;
         if (group_ >= 0) {
             SpanGroup& g = out_.groups[group_];
             g.close = end;
             finishGroupCuts(g);
             group_ = -1;
-            copyFrom_ = end;  // nothing of the damaged tail goes into the skeleton
+            copyFrom_ = copyTo = end;  // the skeleton ends with the group's placeholder
+            // Brackets opened inside the group are not in the skeleton.
+            open_.resize(static_cast<size_t>(groupDepth_));
+        } else if (damaged) {
+            // Keep the skeleton up to the last bracket, where the text is still well formed.
+            copyTo = std::max(copyFrom_, lastSafe_);
         }
-        if (depth_ > 0 && out_.damage.kind != ScanDamage::Kind::None) {
+        if (damaged) {
             // Record the unfinished top-level value so the skeleton reader still sees it.
             out_.topLevel.emplace_back(topStart_, skeletonPos(end));
         }
@@ -186,7 +197,14 @@ public:
             return;
         }
         if (!out_.groups.empty()) {
-            out_.skeleton.append(d_ + copyFrom_, end - copyFrom_);
+            out_.skeleton.append(d_ + copyFrom_, copyTo - copyFrom_);
+            if (damaged) {
+                // Close what the cut left open, so the trace objects, resources and processes
+                // read before the damage still parse (the file's spans depend on them).
+                for (auto it = open_.rbegin(); it != open_.rend(); ++it)
+                    out_.skeleton.push_back(*it == '{' ? '}' : ']');
+                out_.topLevel.back().second = out_.skeleton.size();
+            }
             out_.skeletonSize = out_.skeleton.size();
             out_.skeleton.append(kPadding, ' ');
             out_.hasSkeleton = true;
@@ -239,6 +257,8 @@ private:
     size_t copyFrom_ = 0;
     size_t lastElementEnd_ = 0;
     size_t lastCut_ = 0;
+    std::vector<char> open_;  // brackets still open, innermost last
+    size_t lastSafe_ = 0;     // file offset just past the latest bracket
     SpanGroup candidate_;
     bool candidateActive_ = false;
     bool candidateDone_ = false;
