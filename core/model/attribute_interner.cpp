@@ -12,7 +12,7 @@ constexpr uint32_t kLearnSets = 4096;
 
 uint64_t headOf(std::string_view text) {
     uint64_t head = 0;
-    std::memcpy(&head, text.data(), std::min<size_t>(8, text.size()));
+    if (!text.empty()) std::memcpy(&head, text.data(), std::min<size_t>(8, text.size()));
     return head;
 }
 

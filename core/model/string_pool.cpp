@@ -26,7 +26,7 @@ uint32_t hashBytes(std::string_view text) {
         n -= 8;
     }
     uint64_t tail = 0;
-    std::memcpy(&tail, p, n);
+    if (n) std::memcpy(&tail, p, n);  // an empty view may have a null data()
     h = (h ^ tail ^ (uint64_t(text.size()) << 56)) * 1099511628211ULL;
     h ^= h >> 32;
     return static_cast<uint32_t>(h);
