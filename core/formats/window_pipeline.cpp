@@ -1,10 +1,7 @@
 #include "formats/window_pipeline.h"
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstring>
-std::atomic<long> g_parseNs{0};
 
 namespace rootline {
 
@@ -16,22 +13,18 @@ bool isSpace(char c) {
 
 WindowPipeline::WindowPipeline(const char* file, std::vector<WindowJob> jobs, bool threaded,
                                const JobControl& control)
-    : file_(file), jobs_(std::move(jobs)), control_(control), threaded_(threaded) {
+    : file_(file), jobs_(std::move(jobs)), control_(control) {
     // Size every slot for the largest window up front: growing a parser later reallocates its
     // index and tape and faults all of their pages in again.
     size_t largest = 0;
     for (const WindowJob& j : jobs_)
         largest = std::max(largest, j.to - j.from);
-    const size_t slotsUsed = std::min<size_t>(kSlots, std::max<size_t>(jobs_.size(), 1));
+    const size_t slotsUsed = std::min<size_t>(kSlots, jobs_.size());
     for (size_t i = 0; i < slotsUsed && largest > 0; ++i) {
         slots_[i].buffer.reserve(largest + 2 + simdjson::SIMDJSON_PADDING);
         if (slots_[i].parser.allocate(largest + 2) != simdjson::SUCCESS) break;  // parse() retries
     }
-    if (threaded_ && jobs_.size() > 1) {
-        producer_ = std::thread([this] { produce(); });
-    } else {
-        threaded_ = false;
-    }
+    if (threaded && jobs_.size() > 1) helper_ = std::thread([this] { helperLoop(); });
 }
 
 WindowPipeline::~WindowPipeline() {
@@ -40,19 +33,10 @@ WindowPipeline::~WindowPipeline() {
         stop_ = true;
     }
     changed_.notify_all();
-    if (producer_.joinable()) producer_.join();
+    if (helper_.joinable()) helper_.join();
 }
 
 void WindowPipeline::parseInto(Slot& slot, size_t jobIndex) {
-    auto T0 = std::chrono::steady_clock::now();
-    struct Guard {
-        std::chrono::steady_clock::time_point t;
-        ~Guard() {
-            g_parseNs += std::chrono::duration_cast<std::chrono::nanoseconds>(
-                             std::chrono::steady_clock::now() - t)
-                             .count();
-        }
-    } guard{T0};
     const WindowJob& job = jobs_[jobIndex];
     size_t from = job.from;
     while (from < job.to && (isSpace(file_[from]) || file_[from] == ','))
@@ -83,58 +67,71 @@ void WindowPipeline::parseInto(Slot& slot, size_t jobIndex) {
     }
 }
 
-void WindowPipeline::produce() {
-    for (size_t k = 0; k < jobs_.size(); ++k) {
-        Slot& slot = slots_[k % kSlots];
-        {
-            std::unique_lock<std::mutex> lock(mutex_);
-            changed_.wait(lock, [&] { return stop_ || slot.job == SIZE_MAX; });
-            if (stop_) break;
+std::optional<size_t> WindowPipeline::claimNextToParse() {
+    if (nextToParse_ >= jobs_.size()) return std::nullopt;
+    Slot& slot = slots_[nextToParse_ % kSlots];
+    if (slot.state != SlotState::Free) return std::nullopt;
+    slot.state = SlotState::Parsing;
+    return nextToParse_++;
+}
+
+void WindowPipeline::helperLoop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+        std::optional<size_t> job;
+        changed_.wait(lock, [&] {
+            return stop_ || nextToParse_ >= jobs_.size() || (job = claimNextToParse());
+        });
+        if (!job) return;  // stopped, or nothing left to parse
+        lock.unlock();
+        if (control_.cancelled()) {
+            lock.lock();
+            stop_ = true;
+            changed_.notify_all();
+            return;
         }
-        if (control_.cancelled()) break;
-        parseInto(slot, k);
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            slot.job = k;
-            slot.ready = true;
-        }
+        parseInto(slots_[*job % kSlots], *job);
+        lock.lock();
+        slots_[*job % kSlots].state = SlotState::Ready;
         changed_.notify_all();
     }
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        producerFinished_ = true;
-    }
-    changed_.notify_all();
 }
 
 std::optional<ParsedWindow> WindowPipeline::next() {
-    if (nextJob_ > 0) {
-        // Hand the previous window's slot back to the producer.
-        Slot& previous = slots_[(nextJob_ - 1) % kSlots];
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            previous.job = SIZE_MAX;
-            previous.ready = false;
-        }
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (nextToBuild_ > 0) {
+        // Hand the previous window's slot back.
+        slots_[(nextToBuild_ - 1) % kSlots].state = SlotState::Free;
         changed_.notify_all();
     }
-    if (nextJob_ >= jobs_.size()) return std::nullopt;
-    control_.checkpoint();
-    const size_t k = nextJob_++;
-    Slot& slot = slots_[k % kSlots];
-    if (!threaded_) {
-        parseInto(slot, k);
-        slot.job = k;
-        return slot.result;
-    }
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return (slot.ready && slot.job == k) || producerFinished_; });
-    if (!(slot.ready && slot.job == k)) {
+    if (nextToBuild_ >= jobs_.size()) return std::nullopt;
+    const size_t k = nextToBuild_;
+    Slot& wanted = slots_[k % kSlots];
+    while (wanted.state != SlotState::Ready) {
         lock.unlock();
-        control_.checkpoint();  // the producer stops early only when cancelled
-        return std::nullopt;
+        control_.checkpoint();
+        lock.lock();
+        if (wanted.state == SlotState::Ready) break;
+        // Rather than wait, parse the next unparsed window ourselves (that is window k itself
+        // when the helper has not reached it).
+        if (auto job = claimNextToParse()) {
+            lock.unlock();
+            parseInto(slots_[*job % kSlots], *job);
+            lock.lock();
+            slots_[*job % kSlots].state = SlotState::Ready;
+            changed_.notify_all();
+            continue;
+        }
+        changed_.wait(lock, [&] { return wanted.state == SlotState::Ready || stop_; });
+        if (stop_ && wanted.state != SlotState::Ready) {
+            lock.unlock();
+            control_.checkpoint();  // the helper stops early only when cancelled
+            return std::nullopt;
+        }
     }
-    return slot.result;
+    wanted.state = SlotState::InUse;
+    ++nextToBuild_;
+    return wanted.result;
 }
 
 }  // namespace rootline

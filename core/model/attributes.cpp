@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "util/huge_pages.h"
+
 namespace rootline {
 
 namespace {
@@ -245,6 +247,11 @@ AttrSetId AttributeStore::internSet(std::span<const PairId> pairs, bool& added) 
     setSlots_[i] = id;
     if (++indexedSets_ * 2 > setSlots_.size()) rehash(setSlots_, setHashes_);
     return id;
+}
+
+void AttributeStore::reservePairs(size_t n) {
+    reserveHuge(pairs_, n);
+    reserveHuge(pairHashes_, n);
 }
 
 uint32_t AttributeStore::addNested(NestedValue value) {

@@ -120,10 +120,7 @@ public:
     AttrSetId internSet(std::span<const PairId> pairs, bool& added);
     AttrSetId appendSet(std::span<const PairId> pairs);
     uint32_t addNested(NestedValue value);
-    void reservePairs(size_t n) {
-        pairs_.reserve(n);
-        pairHashes_.reserve(n);
-    }
+    void reservePairs(size_t n);
 
     const Attribute& pair(PairId id) const { return pairs_[id]; }
     std::span<const PairId> set(AttrSetId id) const {

@@ -1,14 +1,18 @@
 #include "model/string_pool.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "util/huge_pages.h"
 
 namespace rootline {
 
 namespace {
 constexpr uint32_t kEmptySlot = UINT32_MAX;
-// Large enough that 1M spans' worth of unique values needs a few hundred blocks, small enough
-// that a tiny trace does not pin megabytes.
-constexpr size_t kBlockSize = 256 * 1024;
+// Blocks start small so a tiny trace does not pin megabytes, and grow to 4 MB (in huge pages)
+// once a file turns out to be large.
+constexpr size_t kFirstBlockSize = 64 * 1024;
+constexpr size_t kMaxBlockSize = 4u << 20;
 }  // namespace
 
 uint32_t hashBytes(std::string_view text) {
@@ -41,7 +45,7 @@ StringPool::StringPool() {
 
 const char* StringPool::store(std::string_view text) {
     if (text.empty()) return "";
-    if (text.size() > kBlockSize / 4) {
+    if (text.size() > kMaxBlockSize / 4) {
         // A huge value (a 50 MB stack trace) gets a block of its own so it does not waste the
         // rest of a shared block.
         blocks_.push_back(std::make_unique<char[]>(text.size()));
@@ -51,11 +55,14 @@ const char* StringPool::store(std::string_view text) {
         return blocks_.back().get();
     }
     if (remaining_ < text.size()) {
-        blocks_.push_back(std::make_unique<char[]>(kBlockSize));
-        blockSizes_.push_back(kBlockSize);
+        const size_t size =
+            blockSizes_.empty() ? kFirstBlockSize : std::min(kMaxBlockSize, blockSizes_.back() * 2);
+        blocks_.push_back(std::make_unique<char[]>(size));
+        blockSizes_.push_back(size);
+        adviseHugePages(blocks_.back().get(), size);
         cursor_ = blocks_.back().get();
-        remaining_ = kBlockSize;
-        storedBytes_ += kBlockSize;
+        remaining_ = size;
+        storedBytes_ += size;
     }
     char* out = cursor_;
     std::memcpy(out, text.data(), text.size());

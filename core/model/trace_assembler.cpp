@@ -6,6 +6,7 @@
 
 #include "model/trace_builder.h"
 #include "model/trace_index.h"
+#include "util/huge_pages.h"
 
 namespace rootline {
 
@@ -14,7 +15,7 @@ namespace {
 template <typename T>
 std::vector<T> gather(const std::vector<T>& source, const std::vector<uint32_t>& order) {
     std::vector<T> out;
-    out.reserve(order.size());
+    reserveHuge(out, order.size());
     for (uint32_t i : order)
         out.push_back(source[i]);
     return out;

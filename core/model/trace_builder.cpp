@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "util/huge_pages.h"
+
 namespace rootline {
 
 namespace {
@@ -63,21 +65,21 @@ TraceBuilder::TraceBuilder() : dict_(std::make_shared<Dictionary>()), interner_(
 }
 
 void TraceBuilder::reserveSpans(size_t spans) {
-    raw_.traceId.reserve(spans);
-    raw_.spanId.reserve(spans);
-    raw_.parentId.reserve(spans);
-    raw_.start.reserve(spans);
-    raw_.duration.reserve(spans);
-    raw_.name.reserve(spans);
-    raw_.resource.reserve(spans);
-    raw_.scope.reserve(spans);
-    raw_.kind.reserve(spans);
-    raw_.status.reserve(spans);
-    raw_.flags.reserve(spans);
-    raw_.statusMessage.reserve(spans);
-    raw_.attrs.reserve(spans);
-    raw_.eventBegin.reserve(spans);
-    raw_.linkBegin.reserve(spans);
+    reserveHuge(raw_.traceId, spans);
+    reserveHuge(raw_.spanId, spans);
+    reserveHuge(raw_.parentId, spans);
+    reserveHuge(raw_.start, spans);
+    reserveHuge(raw_.duration, spans);
+    reserveHuge(raw_.name, spans);
+    reserveHuge(raw_.resource, spans);
+    reserveHuge(raw_.scope, spans);
+    reserveHuge(raw_.kind, spans);
+    reserveHuge(raw_.status, spans);
+    reserveHuge(raw_.flags, spans);
+    reserveHuge(raw_.statusMessage, spans);
+    reserveHuge(raw_.attrs, spans);
+    reserveHuge(raw_.eventBegin, spans);
+    reserveHuge(raw_.linkBegin, spans);
 }
 
 uint32_t TraceBuilder::addResource(StrId service, AttrSetId attrs) {

@@ -21,13 +21,11 @@ void addWarning(Trace& t, uint32_t span, WarningCode code, int64_t value) {
 // client's child, and spans that named the shared id as parent hang under the server half.
 void splitSharedRpcIds(Trace& t) {
     const size_t n = t.spanCount();
+    if (std::none_of(t.flags.begin(), t.flags.end(), [](uint8_t f) { return f & kSharedServer; }))
+        return;  // only Zipkin data has them; do not pay for the set below otherwise
     std::unordered_set<SpanId> clientIds;
-    bool anyShared = false;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < n; ++i)
         if (t.kind[i] == SpanKind::Client) clientIds.insert(t.spanId[i]);
-        anyShared |= (t.flags[i] & kSharedServer) != 0;
-    }
-    if (!anyShared) return;
     std::unordered_map<SpanId, SpanId> serverIdOf;
     for (size_t i = 0; i < n; ++i) {
         if (!(t.flags[i] & kSharedServer) || !clientIds.count(t.spanId[i])) continue;
