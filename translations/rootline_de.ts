@@ -187,6 +187,25 @@
     </message>
 </context>
 <context>
+    <name>rootline::ui::RootListModel</name>
+    <message>
+        <source>%1: %2 (span %3, parent missing)</source>
+        <translation>%1: %2 (Span %3, Eltern-Span fehlt)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (span %3)</source>
+        <translation>%1: %2 (Span %3)</translation>
+    </message>
+    <message>
+        <source>Span %1 names a parent span that is not in this trace</source>
+        <translation>Span %1 nennt einen Eltern-Span, der nicht in diesem Trace ist</translation>
+    </message>
+    <message>
+        <source>Span %1 has no parent</source>
+        <translation>Span %1 hat keinen Eltern-Span</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::ScreenshotRunner</name>
     <message>
         <source>no file</source>
@@ -211,6 +230,120 @@
     <message>
         <source>rootline: the load did not finish within %1 s; no screenshot taken</source>
         <translation>rootline: Das Laden wurde nicht innerhalb von %1 s fertig; kein Bildschirmfoto erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ServiceTableModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Spans of %1 with error status: %2 of %3</source>
+        <translation>Spans von %1 mit Fehlerstatus: %2 von %3</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::TraceDetailsPane</name>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Trace ID (select to copy)</source>
+        <translation>Trace-ID (zum Kopieren markieren)</translation>
+    </message>
+    <message>
+        <source>Earliest span start</source>
+        <translation>Frühester Span-Beginn</translation>
+    </message>
+    <message>
+        <source>From the earliest span start to the latest span end</source>
+        <translation>Vom frühesten Span-Beginn bis zum spätesten Span-Ende</translation>
+    </message>
+    <message>
+        <source>Levels from the root to the deepest span</source>
+        <translation>Ebenen von der Wurzel bis zum tiefsten Span</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>Keine Warnungen</translation>
+    </message>
+    <message>
+        <source>Spans without a parent in this trace: true roots first, then orphans whose parent is missing</source>
+        <translation>Spans ohne Eltern-Span in diesem Trace: zuerst echte Wurzeln, dann verwaiste Spans, deren Eltern-Span fehlt</translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation>Dienste (%1)</translation>
+    </message>
+    <message>
+        <source>Roots (%1)</source>
+        <translation>Wurzeln (%1)</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>No root span</source>
+        <translation>Kein Wurzel-Span</translation>
+    </message>
+    <message>
+        <source>Root: %1</source>
+        <translation>Wurzel: %1</translation>
+    </message>
+    <message>
+        <source>Root: %1 (+1 more root)</source>
+        <translation>Wurzel: %1 (+1 weitere Wurzel)</translation>
+    </message>
+    <message>
+        <source>Root: %1 (+%2 more roots)</source>
+        <translation>Wurzel: %1 (+%2 weitere Wurzeln)</translation>
+    </message>
+    <message>
+        <source>Start (UTC): %1</source>
+        <translation>Beginn (UTC): %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Spans: %1</source>
+        <translation>Spans: %1</translation>
+    </message>
+    <message>
+        <source>Depth: %1</source>
+        <translation>Tiefe: %1</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Spans with error status: %1, of these inferred from HTTP or gRPC status codes: %2</source>
+        <translation>Spans mit Fehlerstatus: %1, davon aus HTTP- oder gRPC-Statuscodes abgeleitet: %2</translation>
+    </message>
+    <message>
+        <source>Spans with error status: %1</source>
+        <translation>Spans mit Fehlerstatus: %1</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Warnungen (%1)</translation>
     </message>
 </context>
 <context>
@@ -330,6 +463,21 @@
     <message>
         <source>Problems found while loading: missing parents, clock skew, …</source>
         <translation>Beim Laden gefundene Probleme: fehlende Eltern, Uhrenabweichung, …</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::WarningListModel</name>
+    <message>
+        <source>span %1: %2</source>
+        <translation>Span %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Only the first %1 warnings of this trace are listed</source>
+        <translation>Nur die ersten %1 Warnungen dieses Traces sind aufgeführt</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
@@ -23,6 +24,7 @@
 #include "load_progress_widget.h"
 #include "logging.h"
 #include "message_banner.h"
+#include "trace_details_pane.h"
 #include "trace_list_model.h"
 #include "util/format.h"
 
@@ -34,6 +36,13 @@ namespace {
 constexpr int kListedFileWarnings = 20;
 // Temporary status-bar messages, long enough to read a sentence.
 constexpr int kStatusMessageMs = 8000;
+// First heights of the trace list and the details pane at the screenshot size (1280×800): 300 px
+// show ten services or warnings without scrolling. The list keeps most of the height whatever
+// the window's: it takes two thirds of any growth or shrinkage (the splitter's stretch factors).
+constexpr int kListHeight = 460;
+constexpr int kDetailsHeight = 300;
+constexpr int kListStretch = 2;
+constexpr int kDetailsStretch = 1;
 
 QString fileNameOf(const QString& path) {
     return QFileInfo(path).fileName();
@@ -102,12 +111,28 @@ QWidget* MainWindow::createCentralArea() {
     header->setStretchLastSection(false);
     header->setSectionResizeMode(TraceListModel::RootColumn, QHeaderView::Stretch);
 
+    // The pane follows the current row, whatever the sort: rows are mapped to the source.
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentTrace);
+
+    details_ = new TraceDetailsPane(this);
+    details_->setObjectName(QStringLiteral("traceDetails"));
+
+    split_ = new QSplitter(Qt::Vertical, this);
+    split_->setObjectName(QStringLiteral("traceSplitter"));
+    split_->addWidget(view_);
+    split_->addWidget(details_);
+    split_->setCollapsible(0, false);
+    split_->setStretchFactor(0, kListStretch);
+    split_->setStretchFactor(1, kDetailsStretch);
+    split_->setSizes({kListHeight, kDetailsHeight});
+
     empty_ = new EmptyStateWidget(this);
     empty_->setObjectName(QStringLiteral("emptyState"));
 
     pages_ = new QStackedWidget(this);
     pages_->addWidget(empty_);
-    pages_->addWidget(view_);
+    pages_->addWidget(split_);
     pages_->setCurrentWidget(empty_);
 
     auto* area = new QWidget(this);
@@ -224,17 +249,27 @@ void MainWindow::showSnapshot(const LoadOutcome& outcome) {
     updateSummary();
     showFileWarnings(*outcome.loaded->file);
     if (model_->rowCount() == 0) {
+        details_->clear();  // and let go of the previous file
         empty_->showNoTraces(fileNameOf(outcome.path));
         pages_->setCurrentWidget(empty_);
         return;
     }
-    pages_->setCurrentWidget(view_);
+    pages_->setCurrentWidget(split_);
     for (int c = 0; c < TraceListModel::ColumnCount; ++c)
         if (c != TraceListModel::RootColumn) view_->resizeColumnToContents(c);
-    // Keyboard focus on the first row without selecting it: a selected row hides the red of
-    // its error count.
-    view_->selectionModel()->setCurrentIndex(proxy_->index(0, 0), QItemSelectionModel::NoUpdate);
+    // The first trace selected, so its details show at once. The selection hides the red of
+    // its error count in the list; the pane's header repeats the count in red.
+    const QModelIndex first = proxy_->index(0, 0);
+    view_->selectionModel()->setCurrentIndex(
+        first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    showCurrentTrace(first);  // the reset may have left the current row where it was
     view_->setFocus();
+}
+
+void MainWindow::showCurrentTrace(const QModelIndex& proxyIndex) {
+    const QModelIndex source = proxy_->mapToSource(proxyIndex);
+    if (!source.isValid()) return;  // a reset clears the current row; keep what is shown
+    details_->showTrace(model_->snapshot(), source.row());
 }
 
 void MainWindow::showFileWarnings(const TraceFile& file) {

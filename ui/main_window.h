@@ -1,6 +1,7 @@
 #pragma once
 // The first window: open a trace file (menu, drag and drop, command line), load it in the
-// background with progress and Cancel, and list its traces — or say clearly why not.
+// background with progress and Cancel, and list its traces — or say clearly why not. Under the
+// list, a details pane follows the current trace: its services, warnings and roots.
 //
 // Nothing the user had is lost: a failed or cancelled load leaves the shown traces in place and
 // says what happened in a banner above them.
@@ -12,7 +13,9 @@
 
 class QAction;
 class QLabel;
+class QModelIndex;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTreeView;
 
@@ -22,6 +25,7 @@ class EmptyStateWidget;
 class LoadJob;
 class LoadProgressWidget;
 class MessageBanner;
+class TraceDetailsPane;
 class TraceListModel;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +42,7 @@ public:
 
     QString shownFile() const { return shownPath_; }  // whose traces are listed; empty if none
     TraceListModel* traceModel() const { return model_; }
+    TraceDetailsPane* detailsPane() const { return details_; }
 
 signals:
     // Emitted once the window shows the outcome of a load: traces, an error or a cancellation.
@@ -59,11 +64,14 @@ private:
     void showFileWarnings(const TraceFile& file);
     void updateTitle();
     void updateSummary();
+    void showCurrentTrace(const QModelIndex& proxyIndex);
 
     LoadJob* job_;
     TraceListModel* model_;
     QSortFilterProxyModel* proxy_;
     QTreeView* view_ = nullptr;
+    TraceDetailsPane* details_ = nullptr;
+    QSplitter* split_ = nullptr;  // the trace list above the details pane
     EmptyStateWidget* empty_ = nullptr;
     QStackedWidget* pages_ = nullptr;
     MessageBanner* outcomeBanner_ = nullptr;   // the last load's error or cancellation

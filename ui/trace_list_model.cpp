@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "colors.h"
 #include "logging.h"
 #include "util/format.h"
 
@@ -72,7 +73,7 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::ForegroundRole:
             // The one thing a user scans the list for first; red like every trace viewer.
-            if (column == ErrorsColumn && s.errorCount > 0) return QColor(0xc0, 0x1c, 0x28);
+            if (column == ErrorsColumn && s.errorCount > 0) return errorTextColor();
             return {};
         default:
             return {};

@@ -1,10 +1,12 @@
 // MainWindow through the real load job: empty state, a loaded file, bad files and a cancelled
-// load that keep what was shown, file warnings, drag and drop, menus.
+// load that keep what was shown, file warnings, drag and drop, menus, and the details pane that
+// follows the current trace through the sort proxy.
 
 #include <QAction>
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QThreadPool>
 #include <QTreeView>
@@ -14,8 +16,11 @@
 #include "load_progress_widget.h"
 #include "main_window.h"
 #include "message_banner.h"
+#include "service_table_model.h"
 #include "test_support.h"
+#include "trace_details_pane.h"
 #include "trace_list_model.h"
+#include "warning_list_model.h"
 
 using namespace rootline;
 using namespace rootline::ui;
@@ -45,6 +50,15 @@ QStringList visibleTraceIds(const MainWindow& w) {
     for (int r = 0; r < m->rowCount(); ++r)
         ids << m->index(r, TraceListModel::TraceIdColumn).data().toString();
     return ids;
+}
+
+const char* const kTempo = "tempo/servicegraphs_trace-with-virtual-nodes.json";
+const char* const kEdgeCases = "jaeger/jaeger-uimodel-edgecases.json";
+
+// The trace id in the list's row `row` (in the list's current order).
+QString listedId(const MainWindow& w, int row) {
+    const QAbstractItemModel* m = child<QTreeView>(w, "traceList")->model();
+    return m->index(row, TraceListModel::TraceIdColumn).data().toString();
 }
 
 const QStringList kLinksIds{"00000000000000010000000000000000", "00000000000000020000000000000000"};
@@ -105,6 +119,118 @@ private slots:
         QVERIFY(!child<MessageBanner>(w, "outcomeBanner")->isVisible());
         QVERIFY(!child<MessageBanner>(w, "warningsBanner")->isVisible());
         QVERIFY(!child<LoadProgressWidget>(w, "loadProgress")->isVisible());
+    }
+
+    void afterALoadTheFirstTraceIsSelectedAndDetailed() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* details = child<TraceDetailsPane>(w, "traceDetails");
+        QVERIFY(!details->isVisible());  // nothing to detail in the empty state
+        QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        QVERIFY(details->isVisible());
+        auto* view = child<QTreeView>(w, "traceList");
+        QCOMPARE(view->selectionModel()->selectedRows(),
+                 QModelIndexList{view->model()->index(0, 0)});
+        QCOMPARE(view->currentIndex().row(), 0);
+        QCOMPARE(details->traceId(), QStringLiteral("00000000000000000000000000000001"));
+        QCOMPARE(child<QLabel>(w, "warningsTitle")->text(), QStringLiteral("Warnings (5)"));
+        QCOMPARE(details->warningsModel()->rowCount(), 5);
+        QCOMPARE(details->servicesModel()->rowCount(), 2);
+        QVERIFY(child<QWidget>(w, "rootsSection")->isVisible());
+        // The list keeps most of the height.
+        auto* split = child<QSplitter>(w, "traceSplitter");
+        QVERIFY2(
+            split->sizes().at(0) > split->sizes().at(1),
+            qPrintable(
+                QStringLiteral("%1 / %2").arg(split->sizes().at(0)).arg(split->sizes().at(1))));
+    }
+
+    void theDetailsDoNotWidenTheWindow() {
+        // A QLabel is as wide as its text: a header of single-line labels once made 1,000 px the
+        // window's minimum width. The header now wraps and cuts the root instead.
+        MainWindow w;
+        w.show();
+        QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        QVERIFY2(w.minimumSizeHint().width() <= 640,
+                 qPrintable(QString::number(w.minimumSizeHint().width())));
+        w.resize(640, 600);
+        auto* root = child<QWidget>(w, "detailsRoot");
+        auto* errors = child<QLabel>(w, "detailsErrors");
+        QTRY_VERIFY(root->isVisible() && errors->isVisible());
+        QVERIFY(errors->y() > root->y());  // wrapped onto a line of its own
+        const QWidget* details = child<TraceDetailsPane>(w, "traceDetails");
+        QVERIFY(errors->mapTo(details, QPoint(errors->width(), 0)).x() <= details->width());
+    }
+
+    void detailsFollowTheCurrentRowThroughTheSort() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(openAndWait(w, test::fixture(kTempo)).ok());
+        auto* view = child<QTreeView>(w, "traceList");
+        auto* details = child<TraceDetailsPane>(w, "traceDetails");
+        const QString first = QStringLiteral("4290b5877a9930de79bb428365398ecc");   // 2 spans
+        const QString second = QStringLiteral("ab4a390ad2fe3b8534404c9f7223a390");  // 1 span
+        QCOMPARE(listedId(w, 0), first);  // sorted by start
+        QCOMPARE(details->traceId(), first);
+
+        // The keyboard moves the current row; the pane follows.
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(view->currentIndex().row(), 1);
+        QCOMPARE(details->traceId(), second);
+        QCOMPARE(details->traceIndex(), 1);
+        QCOMPARE(details->servicesModel()->rowCount(), 1);
+
+        // Re-sorting moves the row, not the current trace: the pane keeps showing it.
+        view->sortByColumn(TraceListModel::SpansColumn, Qt::AscendingOrder);
+        QCOMPARE(listedId(w, 0), second);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QCOMPARE(details->traceId(), second);
+
+        // Row 1 of the sorted list is trace 0 of the file.
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(listedId(w, 1), first);
+        QCOMPARE(details->traceId(), first);
+        QCOMPARE(details->traceIndex(), 0);
+        QCOMPARE(details->servicesModel()->rowCount(), 2);
+
+        // A click selects too.
+        const QRect row0 = view->visualRect(view->model()->index(0, TraceListModel::SpansColumn));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, row0.center());
+        QCOMPARE(details->traceId(), second);
+    }
+
+    void aFailedLoadKeepsTheDetails() {
+        MainWindow w;
+        w.show();
+        QVERIFY(openAndWait(w, test::fixture(kTempo)).ok());
+        auto* view = child<QTreeView>(w, "traceList");
+        QTest::keyClick(view, Qt::Key_Down);
+        auto* details = child<TraceDetailsPane>(w, "traceDetails");
+        QCOMPARE(details->traceId(), QStringLiteral("ab4a390ad2fe3b8534404c9f7223a390"));
+
+        QVERIFY(!openAndWait(w, test::fixture("otlp/logs.json")).ok());
+        QVERIFY(details->isVisible());
+        QCOMPARE(details->traceId(), QStringLiteral("ab4a390ad2fe3b8534404c9f7223a390"));
+        QCOMPARE(view->currentIndex().row(), 1);
+        QCOMPARE(details->servicesModel()->rowCount(), 1);
+
+        // A successful load shows its own first trace.
+        QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        QCOMPARE(details->traceId(), QStringLiteral("00000000000000000000000000000001"));
+    }
+
+    void aFileWithoutTracesClearsTheDetails() {
+        const QString empty = test::writeFile(tmp_, QStringLiteral("none.json"), "{\"data\":[]}");
+        MainWindow w;
+        w.show();
+        QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        QVERIFY(openAndWait(w, empty).ok());
+        auto* details = child<TraceDetailsPane>(w, "traceDetails");
+        QVERIFY(!details->isVisible());
+        QCOMPARE(details->traceIndex(), -1);
+        QCOMPARE(details->warningsModel()->rowCount(), 0);
     }
 
     void badFileShowsOneLineAndKeepsTheTraces_data() {

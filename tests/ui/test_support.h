@@ -5,6 +5,10 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <memory>
+
+#include "formats/load.h"
+#include "load_task.h"
 
 namespace rootline::ui::test {
 
@@ -50,5 +54,35 @@ inline QString writeLargeJaeger(const QTemporaryDir& dir, int spans) {
 }
 
 inline constexpr int kLargeSpans = 300000;
+
+// A fixture loaded and summarized as the load job does it, on the calling thread.
+inline std::shared_ptr<const LoadedFile> loadSnapshot(const char* relative) {
+    LoadResult r = loadTraceFile(fixture(relative).toStdString());
+    if (!r.ok()) qFatal("cannot load fixture %s: %s", relative, r.error.message.c_str());
+    return summarizeFile(std::move(r.file));
+}
+
+// One Jaeger trace of `spans` spans whose parents are all missing: `spans` orphan roots and as
+// many "parent … is not in this trace" warnings, in span order.
+inline std::shared_ptr<const LoadedFile> orphanSnapshot(int spans) {
+    const QByteArray tid = "00000000000000000000000000000abc";
+    QByteArray json = "{\"data\":[{\"traceID\":\"" + tid + "\",\"spans\":[";
+    for (int i = 0; i < spans; ++i) {
+        if (i) json += ',';
+        json += "{\"traceID\":\"" + tid + "\",\"spanID\":\"" +
+                QByteArray::number(i + 1, 16).rightJustified(16, '0') +
+                "\",\"operationName\":\"op\",\"references\":[{\"refType\":\"CHILD_OF\","
+                "\"traceID\":\"" +
+                tid + "\",\"spanID\":\"" +
+                QByteArray::number(0x1000 + i, 16).rightJustified(16, '0') +
+                "\"}],\"startTime\":" + QByteArray::number(1600000000000000LL + i) +
+                ",\"duration\":10,\"processID\":\"p1\"}";
+    }
+    json += "],\"processes\":{\"p1\":{\"serviceName\":\"svc\"}}}]}";
+    LoadResult r =
+        loadTraceText(std::string_view(json.constData(), size_t(json.size())), "orphans.json");
+    if (!r.ok()) qFatal("orphan trace did not load: %s", r.error.message.c_str());
+    return summarizeFile(std::move(r.file));
+}
 
 }  // namespace rootline::ui::test

@@ -30,6 +30,8 @@ private slots:
         QCOMPARE(de.translate("rootline::ui::EmptyStateWidget", "No trace loaded"),
                  QStringLiteral("Kein Trace geladen"));
         QCOMPARE(de.translate("rootline::ui::TraceListModel", "Duration"), QStringLiteral("Dauer"));
+        QCOMPARE(de.translate("rootline::ui::TraceDetailsPane", "No warnings"),
+                 QStringLiteral("Keine Warnungen"));
     }
 
     void everySourceStringHasAGermanTranslation() {
