@@ -15,7 +15,7 @@ ShapeGuess notTrace(std::string what) {
     return {DocumentShape::NotTrace, std::move(what)};
 }
 
-void readAs(DocumentShape shape, Element obj, ReadContext& ctx) {
+void readAs(DocumentShape shape, Element obj, ReadContext& ctx, uint32_t deferredGroup) {
     switch (shape) {
         case DocumentShape::JaegerEnvelope:
             readJaegerEnvelope(obj, ctx);
@@ -25,13 +25,13 @@ void readAs(DocumentShape shape, Element obj, ReadContext& ctx) {
             break;
         case DocumentShape::JaegerSpan:
             ctx.formats.insert("Jaeger JSON");
-            readJaegerSpan(obj, ctx, nullptr);
+            readJaegerSpan(obj, ctx, nullptr, deferredGroup);
             break;
         case DocumentShape::OtlpFamily:
             readOtlpEnvelope(obj, ctx, "OTLP JSON");
             break;
         case DocumentShape::ZipkinSpan:
-            readZipkinSpan(obj, ctx);
+            readZipkinSpan(obj, ctx, deferredGroup);
             break;
         default:
             break;
@@ -118,7 +118,7 @@ void readDocument(Element root, ReadContext& ctx) {
         const ShapeGuess guess = guessObjectShape(root);
         if (guess.shape == DocumentShape::Unknown || guess.shape == DocumentShape::NotTrace)
             rejectShape(guess, ctx.docStart);
-        readAs(guess.shape, root, ctx);
+        readAs(guess.shape, root, ctx, PendingSpan::kNoGroup);
         return;
     }
     if (type != ElementType::ARRAY)
@@ -127,28 +127,41 @@ void readDocument(Element root, ReadContext& ctx) {
                           ctx.docStart);
     auto array = json::arrayOf(root);
     if (ctx.topLevelArrayIsGroup) {
-        // The skeleton "[0]": the array's elements are read in windows later.
+        // The skeleton "[N]": the array's elements were read in windows as group N.
         GroupContext group;
         group.kind = GroupContext::Kind::TopLevel;
-        ctx.claimGroup(0, group);
+        for (Element item : array)
+            if (auto index = json::integer(item)) ctx.claimGroup(*index, group);
         return;
     }
     if (array.size() == 0) return;  // "[]": a valid answer with no traces in it
-    GroupContext group;
-    group.kind = GroupContext::Kind::TopLevel;
+    int shape = -1;
     for (Element item : array)
-        readTopLevelElement(item, ctx, group);
+        readTopLevelElement(item, ctx, shape);
 }
 
-void readTopLevelElement(Element element, ReadContext& ctx, GroupContext& group) {
-    if (group.elementShape < 0) {
+void readTopLevelElement(Element element, ReadContext& ctx, int& shape, uint32_t deferredGroup) {
+    if (shape < 0) {
         const ShapeGuess guess = guessElementShape(element);
         if (guess.shape == DocumentShape::Unknown || guess.shape == DocumentShape::NotTrace)
             rejectShape(guess, ctx.docStart);
-        group.elementShape = static_cast<int>(guess.shape);
+        shape = static_cast<int>(guess.shape);
     }
     if (!json::isObject(element)) return;
-    readAs(static_cast<DocumentShape>(group.elementShape), element, ctx);
+    readAs(static_cast<DocumentShape>(shape), element, ctx, deferredGroup);
+}
+
+DocumentShape guessSpanShape(Element span) {
+    if (!json::isObject(span)) return DocumentShape::Unknown;
+    for (auto kv : json::objectOf(span)) {
+        const std::string_view k = kv.key;
+        if (k == "spanID" || k == "operationName" || k == "processID" || k == "references")
+            return DocumentShape::JaegerSpan;
+        if (k == "spanId" || k == "span_id" || k == "startTimeUnixNano" ||
+            k == "start_time_unix_nano" || k == "parentSpanId" || k == "endTimeUnixNano")
+            return DocumentShape::OtlpFamily;
+    }
+    return DocumentShape::Unknown;
 }
 
 }  // namespace rootline

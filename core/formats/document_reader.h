@@ -25,9 +25,15 @@ struct ShapeGuess {
 
 ShapeGuess guessObjectShape(json::Element obj);
 
+// What the elements of a "spans" array are: JaegerSpan, OtlpSpan (as DocumentShape values
+// JaegerSpan and OtlpFamily), or Unknown.
+DocumentShape guessSpanShape(json::Element span);
+
 // Reads one top-level document (set ctx.docStart first).
 void readDocument(json::Element root, ReadContext& ctx);
-// Reads one element of a top-level array that the scanner made a span group.
-void readTopLevelElement(json::Element element, ReadContext& ctx, GroupContext& group);
+// Reads one element of a top-level array; `shape` caches the shape of its first element.
+// `deferredGroup` is the array's group number when read in windows before the skeleton.
+void readTopLevelElement(json::Element element, ReadContext& ctx, int& shape,
+                         uint32_t deferredGroup = PendingSpan::kNoGroup);
 
 }  // namespace rootline

@@ -106,9 +106,11 @@ std::string_view idText(Element e, std::string& storage) {
 
 }  // namespace
 
-void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group) {
+void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group,
+                    uint32_t deferredGroup) {
     TraceBuilder& b = ctx.builder;
     PendingSpan& p = b.begin();
+    p.group = deferredGroup;
     if (!json::isObject(span)) {
         b.addSpanWarning(WarningCode::BadField, "a span is not a JSON object");
         return;
@@ -209,6 +211,8 @@ void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group) {
 
     if (hasProcess) {
         p.resource = resource;
+    } else if (deferredGroup != PendingSpan::kNoGroup && !processId.empty()) {
+        p.processKey = b.internKey(processId);
     } else if (group && !processId.empty()) {
         auto it = group->processes.find(std::string(processId));
         if (it != group->processes.end()) {

@@ -15,7 +15,9 @@ void readJaegerTraceObject(json::Element trace, ReadContext& ctx);
 // The {data, errors, total, limit, offset} envelope of Jaeger's HTTP API.
 void readJaegerEnvelope(json::Element envelope, ReadContext& ctx);
 // One span. `group` supplies the trace id and process map of the enclosing trace object; null
-// for standalone spans (arrays of spans, JSON Lines), which carry an embedded `process`.
-void readJaegerSpan(json::Element span, ReadContext& ctx, const GroupContext* group);
+// for standalone spans (arrays of spans, JSON Lines), which carry an embedded `process`, and
+// for spans read before the skeleton, which name their `deferredGroup` instead.
+void readJaegerSpan(json::Element span, ReadContext& ctx, const GroupContext* group,
+                    uint32_t deferredGroup = PendingSpan::kNoGroup);
 
 }  // namespace rootline

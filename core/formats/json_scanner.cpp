@@ -112,8 +112,8 @@ bool isSpansArray(const char* d, size_t pos) {
 
 class Scanner {
 public:
-    Scanner(const char* data, size_t size, size_t window, ScanResult& out)
-        : d_(data), size_(size), window_(window), out_(out) {}
+    Scanner(const char* data, size_t window, ScanResult& out, const WindowSink& sink)
+        : d_(data), window_(window), out_(out), sink_(sink) {}
 
     // Returns false when scanning must stop at `pos` (a stray closing bracket).
     bool onOpen(size_t pos) {
@@ -122,14 +122,9 @@ public:
         lastSafe_ = pos + 1;
         if (depth_ == 1) {
             topStart_ = skeletonPos(pos);
-            // The first top-level value, if an array, may turn out to be a group of its own.
-            if (out_.topLevel.empty() && d_[pos] == '[') {
-                candidate_.open = pos;
-                candidateActive_ = true;
-                candLastEnd_ = candLastCut_ = pos + 1;
-            }
+            if (out_.topLevel.empty() && d_[pos] == '[') startCandidate(pos);
         }
-        if (group_ < 0 && d_[pos] == '[' && isSpansArray(d_, pos)) startGroup(pos);
+        if (group_.index < 0 && d_[pos] == '[' && isSpansArray(d_, pos)) startGroup(pos);
         return true;
     }
 
@@ -140,38 +135,28 @@ public:
         }
         open_.pop_back();
         lastSafe_ = pos + 1;
-        if (candidateActive_) {
+        if (candidateOpen_) {
             if (depth_ == 2) {
-                candLastEnd_ = pos + 1;
-                ++candidate_.elements;
-                if (candLastEnd_ - candLastCut_ >= window_) {
-                    candidate_.cuts.push_back(candLastEnd_);
-                    candLastCut_ = candLastEnd_;
-                }
+                elementEnd(candidate_, pos);
             } else if (depth_ == 1) {
-                candidate_.close = pos;
-                candidate_.closed = true;
-                if (candLastEnd_ > candLastCut_) candidate_.cuts.push_back(candLastEnd_);
-                candidateActive_ = false;
-                candidateDone_ = true;
+                SpanGroup& c = out_.groups[candidate_.index];
+                c.close = pos;
+                c.closed = true;
+                flush(candidate_);
+                candidateOpen_ = false;
             }
         }
-        if (group_ >= 0) {
-            SpanGroup& g = out_.groups[group_];
+        if (group_.index >= 0) {
+            SpanGroup& g = out_.groups[group_.index];
             if (depth_ == groupDepth_) {
                 g.close = pos;
                 g.closed = true;
-                finishGroupCuts(g);
+                flush(group_);
+                group_.index = -1;
                 copyFrom_ = pos;  // the ']' goes into the skeleton
                 out_.segments.emplace_back(out_.skeleton.size(), pos);
-                group_ = -1;
             } else if (depth_ == groupDepth_ + 1) {
-                lastElementEnd_ = pos + 1;
-                ++g.elements;
-                if (lastElementEnd_ - lastCut_ >= window_) {
-                    g.cuts.push_back(lastElementEnd_);
-                    lastCut_ = lastElementEnd_;
-                }
+                elementEnd(group_, pos);
             }
         }
         --depth_;
@@ -189,11 +174,10 @@ public:
         }
         const bool damaged = depth_ > 0 && out_.damage.kind != ScanDamage::Kind::None;
         size_t copyTo = end;
-        if (group_ >= 0) {
-            SpanGroup& g = out_.groups[group_];
-            g.close = end;
-            finishGroupCuts(g);
-            group_ = -1;
+        if (group_.index >= 0) {
+            out_.groups[group_.index].close = end;
+            flush(group_);
+            group_.index = -1;
             copyFrom_ = copyTo = end;  // the skeleton ends with the group's placeholder
             // Brackets opened inside the group are not in the skeleton.
             open_.resize(static_cast<size_t>(groupDepth_));
@@ -205,18 +189,20 @@ public:
             // Record the unfinished top-level value so the skeleton reader still sees it.
             out_.topLevel.emplace_back(topStart_, skeletonPos(end));
         }
-        if (candidateActive_) {  // the file ended inside the top-level array
-            candidate_.close = end;
-            if (candLastEnd_ > candLastCut_) candidate_.cuts.push_back(candLastEnd_);
-            candidateActive_ = false;
-            candidateDone_ = true;
+        if (candidateOpen_) {  // the file ended inside the top-level array
+            out_.groups[candidate_.index].close = end;
+            flush(candidate_);
+            candidateOpen_ = false;
         }
-        if (out_.groups.empty() && candidateDone_ && candidate_.elements > 0 &&
-            out_.topLevel.size() == 1) {
-            useCandidate();
-            return;
+        if (candidate_.index >= 0) {
+            SpanGroup& c = out_.groups[candidate_.index];
+            if (spansGroups_ == 0 && out_.topLevel.size() == 1 && c.elements > 0) {
+                useCandidate(c);
+                return;
+            }
+            c.abandoned = true;
         }
-        if (!out_.groups.empty()) {
+        if (spansGroups_ > 0) {
             out_.skeleton.append(d_ + copyFrom_, copyTo - copyFrom_);
             if (damaged) {
                 // Close what the cut left open, so the trace objects, resources and processes
@@ -234,56 +220,82 @@ public:
     }
 
 private:
+    // Where the current window of a group began and where its last complete element ends.
+    struct Cutter {
+        int index = -1;
+        size_t lastCut = 0;
+        size_t lastEnd = 0;
+    };
+
     size_t skeletonPos(size_t filePos) const {
-        if (out_.groups.empty()) return filePos;
+        if (spansGroups_ == 0) return filePos;
         return out_.skeleton.size() + (filePos - copyFrom_);
     }
 
-    void useCandidate() {
-        out_.groups.push_back(candidate_);
+    void elementEnd(Cutter& c, size_t pos) {
+        c.lastEnd = pos + 1;
+        ++out_.groups[c.index].elements;
+        if (c.lastEnd - c.lastCut >= window_) cut(c);
+    }
+
+    void cut(Cutter& c) {
+        out_.groups[c.index].cuts.push_back(c.lastEnd);
+        if (sink_) sink_(static_cast<size_t>(c.index), c.lastCut, c.lastEnd);
+        c.lastCut = c.lastEnd;
+    }
+
+    void flush(Cutter& c) {
+        if (c.lastEnd > c.lastCut) cut(c);
+    }
+
+    // The first top-level value, if an array, may turn out to be a group of its own (a Zipkin
+    // dump); its windows are handed out speculatively and dropped if it is abandoned.
+    void startCandidate(size_t pos) {
+        candidate_ = {static_cast<int>(out_.groups.size()), pos + 1, pos + 1};
+        SpanGroup g;
+        g.topLevelArray = true;
+        g.open = pos;
+        out_.groups.push_back(std::move(g));
+        candidateOpen_ = true;
+    }
+
+    void useCandidate(SpanGroup& c) {
         out_.topLevelArrayIsGroup = true;
-        out_.skeleton = "[0]";
+        out_.skeleton = "[" + std::to_string(candidate_.index) + "]";
         out_.skeletonSize = out_.skeleton.size();
         out_.skeleton.append(kPadding, ' ');
         out_.hasSkeleton = true;
-        out_.segments = {{0, candidate_.open}, {2, candidate_.close}};
-        out_.topLevel = {{0, 3}};
+        out_.segments = {{0, c.open}, {out_.skeletonSize - 1, c.close}};
+        out_.topLevel = {{0, out_.skeletonSize}};
     }
 
     void startGroup(size_t pos) {
-        if (out_.groups.empty()) out_.segments.emplace_back(0, 0);
+        // A "spans" array inside the top-level array: that array holds traces, not spans.
+        candidateOpen_ = false;
+        if (spansGroups_++ == 0) out_.segments.emplace_back(0, 0);
         out_.skeleton.append(d_ + copyFrom_, pos + 1 - copyFrom_);
         out_.skeleton += std::to_string(out_.groups.size());
-        group_ = static_cast<int>(out_.groups.size());
+        group_ = {static_cast<int>(out_.groups.size()), pos + 1, pos + 1};
         groupDepth_ = depth_;
-        out_.groups.push_back({pos, 0, false, {}, 0});
-        lastElementEnd_ = pos + 1;
-        lastCut_ = pos + 1;
-    }
-
-    void finishGroupCuts(SpanGroup& g) {
-        if (lastElementEnd_ > lastCut_) g.cuts.push_back(lastElementEnd_);
-        lastCut_ = lastElementEnd_;
+        SpanGroup g;
+        g.open = pos;
+        out_.groups.push_back(std::move(g));
     }
 
     const char* d_;
-    size_t size_;
     size_t window_;
     ScanResult& out_;
+    const WindowSink& sink_;
     int depth_ = 0;
-    int group_ = -1;
+    Cutter group_;
     int groupDepth_ = 0;
+    size_t spansGroups_ = 0;
     size_t topStart_ = 0;
     size_t copyFrom_ = 0;
-    size_t lastElementEnd_ = 0;
-    size_t lastCut_ = 0;
     std::vector<char> open_;  // brackets still open, innermost last
     size_t lastSafe_ = 0;     // file offset just past the latest bracket
-    SpanGroup candidate_;
-    bool candidateActive_ = false;
-    bool candidateDone_ = false;
-    size_t candLastEnd_ = 0;
-    size_t candLastCut_ = 0;
+    Cutter candidate_;
+    bool candidateOpen_ = false;
 };
 
 // Finds text outside every top-level value: a file that is not JSON, or garbage after it.
@@ -371,9 +383,10 @@ size_t ScanResult::fileOffset(size_t skeletonOffset) const {
     return it->second + (skeletonOffset - it->first);
 }
 
-ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control) {
+ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control,
+                    const WindowSink& sink) {
     ScanResult out;
-    Scanner scanner(data, size, windowBytes, out);
+    Scanner scanner(data, windowBytes, out, sink);
     size_t stoppedAt = size;
     bool stopped = false, endsInString = false;
 #if ROOTLINE_SCANNER_AVX2

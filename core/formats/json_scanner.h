@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@
 namespace rootline {
 
 struct SpanGroup {
+    // A group is a "spans" array, or the top-level array of a file such as a Zipkin dump.
+    // The top-level array is a candidate until the end of the scan: it is dropped (abandoned)
+    // when "spans" arrays turn up inside it or the file holds more documents.
+    bool topLevelArray = false;
+    bool abandoned = false;
     size_t open = 0;   // file offset of the '['
     size_t close = 0;  // file offset of the matching ']' (or of the damage when unclosed)
     bool closed = false;
@@ -45,7 +51,7 @@ struct ScanDamage {
 struct ScanResult {
     std::vector<SpanGroup> groups;
     // Set when the file is one top-level array without any "spans" arrays inside (Zipkin, an
-    // array of Jaeger spans): that array is then group 0 and the skeleton is just "[0]".
+    // array of Jaeger spans): that array is then a group and the skeleton is just "[N]".
     bool topLevelArrayIsGroup = false;
     // The skeleton, with SIMDJSON_PADDING spare bytes after `skeletonSize`. Empty when the file
     // has no spans arrays, in which case the original buffer is the skeleton.
@@ -63,8 +69,14 @@ struct ScanResult {
     size_t fileOffset(size_t skeletonOffset) const;
 };
 
+// Receives each window of a group as soon as the scan has cut it: elements [from, to) of the
+// group (`from` may start with a comma). Lets the importer parse and build spans while the
+// scan goes on.
+using WindowSink = std::function<void(size_t group, size_t from, size_t to)>;
+
 // `data` must be readable for `size` bytes plus 64 bytes of padding.
-ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control);
+ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control,
+                    const WindowSink& sink = {});
 
 // Window size used by the importer. 256 KB keeps a window's parse (index, tape, strings) in the
 // L2 cache: measured on a 200 MB Jaeger file, 256 KB windows parsed in 0.157 s against 0.25 s

@@ -92,23 +92,20 @@ public:
                         first);
 
         Stopwatch clock;
-        scan_ = scanJson(data, size, options_.windowBytes, control_);
-        stats_.scanSeconds = clock.lap();
-
         TraceBuilder builder;
-        size_t elements = 0;
-        for (const SpanGroup& g : scan_.groups)
-            elements += g.elements;
-        builder.reserveSpans(elements);
-        builder.attrs().reservePairs(elements * 4);
+        // Capacity guesses from the file size (a Jaeger span is ~1 KB, an OTLP one ~0.8 KB);
+        // reserving only reserves address space, and a wrong guess just means regrowth.
+        builder.reserveSpans(size / 700 + 16);
+        builder.attrs().reservePairs(size / 200 + 64);
         ReadContext ctx(builder, control_);
+        readSpanWindows(ctx, data[first] == '[');
+        stats_.spansSeconds = clock.lap();
         ctx.groups.resize(scan_.groups.size());
         readSkeleton(ctx);
+        resolveGroups(ctx);
         stats_.skeletonSeconds = clock.lap();
-        readSpanGroups(ctx);
-        stats_.spansSeconds = clock.lap();
         control_.checkpoint();
-        if (ctx.missingProcessMap)
+        if (ctx.missingProcessMap || missingProcessMap_)
             warnings_.push_back(
                 "the trace's \"processes\" map is missing, so the services of "
                 "its spans are unknown");
@@ -118,7 +115,8 @@ public:
                                 std::to_string(*utf8First_) + ")");
         noteDamage(ctx);
 
-        if (builder.committedSpans() == 0 && firstError_) return {nullptr, *firstError_, stats_};
+        if (builder.committedSpans() == droppedSpans_ && firstError_)
+            return {nullptr, *firstError_, stats_};
         control_.report(0.92);
         auto file = std::make_shared<TraceFile>();
         file->source = source_;
@@ -195,36 +193,24 @@ private:
         }
     }
 
-    void readSpanGroups(ReadContext& ctx) {
-        std::vector<WindowJob> jobs;
-        size_t unclaimed = 0;
-        for (size_t gi = 0; gi < scan_.groups.size(); ++gi) {
-            const SpanGroup& g = scan_.groups[gi];
-            if (ctx.groups[gi].kind == GroupContext::Kind::None) {
-                unclaimed += g.elements;
-                continue;
-            }
-            size_t from = g.open + 1;
-            for (size_t cut : g.cuts) {
-                jobs.push_back({gi, from, cut});
-                from = cut;
-            }
-        }
-        if (unclaimed)
-            warnings_.push_back("skipped " + withThousands(unclaimed) +
-                                " entries of \"spans\" arrays found outside any trace");
-        const size_t total = jobs.empty() ? 1 : jobs.back().to;
-        stats_.windows = jobs.size();
-        WindowPipeline pipeline(buffer_.data(), std::move(jobs), options_.parallel, control_);
+    // Scans the file and builds the spans of every group, window by window, before the
+    // skeleton is known: each span keeps its group number until resolveGroups().
+    void readSpanWindows(ReadContext& ctx, bool fileIsArray) {
+        WindowPipeline pipeline(buffer_.data(), buffer_.size(), options_.windowBytes,
+                                options_.parallel, control_);
+        const double size = static_cast<double>(std::max<size_t>(buffer_.size(), 1));
         while (auto window = pipeline.next()) {
-            readWindow(ctx, *window);
-            control_.report(0.15 + 0.75 * static_cast<double>(window->job->to) /
-                                       static_cast<double>(total));
+            readWindow(ctx, *window, fileIsArray);
+            control_.report(0.9 * static_cast<double>(window->job->to) / size);
         }
+        scan_ = std::move(pipeline.scan());
+        stats_.scanSeconds = pipeline.scanSeconds();
+        stats_.windows = pipeline.windows();
     }
 
-    void readWindow(ReadContext& ctx, const ParsedWindow& window) {
+    void readWindow(ReadContext& ctx, const ParsedWindow& window, bool fileIsArray) {
         noteRepair(window.repair);
+        const size_t group = window.job->group;
         const size_t contentStart = window.contentStart;
         const size_t contentLength = window.length >= 2 ? window.length - 2 : 0;
         auto toFile = [contentStart, contentLength](size_t offset) {
@@ -235,35 +221,84 @@ private:
         if (window.error) {
             const LoadError err =
                 describeJsonFailure(window.error, window.text, window.length, toFile);
-            recordError(err);
-            warnings_.push_back(describeLoadError("", err) +
-                                "; skipped the spans in that part of the file");
+            windowProblems_.push_back(
+                {group, err,
+                 describeLoadError("", err) + "; skipped the spans in that part of the file"});
             return;
         }
-        GroupContext& group = ctx.groups[window.job->group];
-        const size_t before = ctx.spansRead;
+        if (ctx.windowShapes.size() <= group) ctx.windowShapes.resize(group + 1, -1);
+        int& shape = ctx.windowShapes[group];
+        // The scanner makes the file's first top-level array group 0 when the file starts
+        // with '['; its elements are whole spans (Zipkin, Jaeger dumps).
+        const bool topLevelArray = fileIsArray && group == 0;
+        const auto g = static_cast<uint32_t>(group);
         try {
             for (json::Element item : json::arrayOf(window.root)) {
-                switch (group.kind) {
-                    case GroupContext::Kind::Jaeger:
-                        readJaegerSpan(item, ctx, &group);
-                        break;
-                    case GroupContext::Kind::Otlp:
-                        readOtlpSpan(item, ctx, group);
-                        break;
-                    case GroupContext::Kind::TopLevel:
-                        readTopLevelElement(item, ctx, group);
-                        break;
-                    case GroupContext::Kind::None:
-                        break;
+                if (topLevelArray) {
+                    readTopLevelElement(item, ctx, shape, g);
+                    continue;
                 }
+                if (shape < 0) {
+                    shape = static_cast<int>(guessSpanShape(item));
+                    if (shape == static_cast<int>(DocumentShape::Unknown))
+                        throw FormatError("a \"spans\" array holds objects that are not spans",
+                                          contentStart);
+                }
+                if (shape == static_cast<int>(DocumentShape::JaegerSpan))
+                    readJaegerSpan(item, ctx, nullptr, g);
+                else
+                    readOtlpSpan(item, ctx, nullptr, g);
             }
         } catch (const FormatError& e) {
-            recordError({e.what(), e.byte});
-            if (ctx.spansRead > before || before > 0)
-                warnings_.push_back(describeLoadError("", {e.what(), e.byte}) +
-                                    "; skipped the rest of that part of the file");
+            const LoadError err{e.what(), e.byte};
+            windowProblems_.push_back(
+                {group, err,
+                 describeLoadError("", err) + "; skipped the rest of that part of the file"});
         }
+    }
+
+    // What the skeleton said about each group, applied to the spans built before it was read.
+    void resolveGroups(ReadContext& ctx) {
+        std::vector<GroupResolution> resolutions(scan_.groups.size());
+        std::vector<bool> claimed(scan_.groups.size(), false);
+        size_t unclaimed = 0;
+        for (size_t g = 0; g < scan_.groups.size(); ++g) {
+            const GroupContext& c = ctx.groups[g];
+            GroupResolution& r = resolutions[g];
+            switch (c.kind) {
+                case GroupContext::Kind::None:
+                    if (!scan_.groups[g].topLevelArray) unclaimed += scan_.groups[g].elements;
+                    break;
+                case GroupContext::Kind::TopLevel:
+                    r.kind = GroupResolution::Kind::Keep;
+                    break;
+                case GroupContext::Kind::Jaeger:
+                    r.kind = GroupResolution::Kind::Jaeger;
+                    r.traceId = c.traceId;
+                    r.processes = &c.processes;
+                    r.processesSeen = c.processesSeen;
+                    break;
+                case GroupContext::Kind::Otlp:
+                    r.kind = GroupResolution::Kind::Otlp;
+                    r.resource = c.resource;
+                    r.scope = c.scope;
+                    break;
+            }
+            claimed[g] = r.kind != GroupResolution::Kind::Drop;
+        }
+        const TraceBuilder::Resolution outcome = ctx.builder.resolveGroups(resolutions);
+        missingProcessMap_ = outcome.missingProcessMap;
+        droppedSpans_ = outcome.dropped;
+        // Problems in groups that turned out not to be traces (a search result's spans) are
+        // not the user's problem.
+        for (const WindowProblem& p : windowProblems_) {
+            if (p.group >= claimed.size() || !claimed[p.group]) continue;
+            recordError(p.error);
+            warnings_.push_back(p.warning);
+        }
+        if (unclaimed)
+            warnings_.push_back("skipped " + withThousands(unclaimed) +
+                                " entries of \"spans\" arrays found outside any trace");
     }
 
     void noteDamage(ReadContext& ctx) {
@@ -286,9 +321,10 @@ private:
                 break;
         }
         const LoadError err{what, d.offset};
-        if (ctx.spansRead > 0)
-            warnings_.push_back(describeLoadError("", err) + "; loaded the " +
-                                withThousands(ctx.spansRead) + " spans read before that point");
+        const size_t kept = ctx.builder.committedSpans() - droppedSpans_;
+        if (kept > 0)
+            warnings_.push_back(describeLoadError("", err) + "; loaded the " + withThousands(kept) +
+                                " spans read before that point");
         // The damage outranks the follow-on errors it caused.
         firstError_ = err;
     }
@@ -300,6 +336,14 @@ private:
     ScanResult scan_;
     LoadStats stats_;
     std::vector<std::string> warnings_;
+    struct WindowProblem {
+        size_t group;
+        LoadError error;
+        std::string warning;
+    };
+    std::vector<WindowProblem> windowProblems_;
+    bool missingProcessMap_ = false;
+    size_t droppedSpans_ = 0;
     std::optional<LoadError> firstError_;
     size_t utf8Replaced_ = 0;
     std::optional<size_t> utf8First_;

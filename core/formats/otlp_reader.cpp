@@ -95,7 +95,7 @@ void readResourceSpans(Element rs, ReadContext& ctx) {
                     splitSpans(skv.value, ctx, groups, inlineSpans);
             }
             for (Element s : inlineSpans)
-                readOtlpSpan(s, ctx, scoped);
+                readOtlpSpan(s, ctx, &scoped);
             for (int64_t g : groups)
                 ctx.claimGroup(g, scoped);
         }
@@ -154,12 +154,16 @@ void readEvents(Element v, ReadContext& ctx) {
 
 }  // namespace
 
-void readOtlpSpan(Element span, ReadContext& ctx, const GroupContext& group) {
+void readOtlpSpan(Element span, ReadContext& ctx, const GroupContext* group,
+                  uint32_t deferredGroup) {
     TraceBuilder& b = ctx.builder;
     PendingSpan& p = b.begin();
     if (!json::isObject(span)) return;
-    p.resource = group.resource;
-    p.scope = group.scope;
+    p.group = deferredGroup;
+    if (group) {
+        p.resource = group->resource;
+        p.scope = group->scope;
+    }
     std::optional<int64_t> start, end;
     bool hasSpanId = false;
     for (auto kv : json::objectOf(span)) {

@@ -11,7 +11,9 @@ namespace rootline {
 
 // Any object of the OTLP family; `label` names the format for messages ("OTLP JSON", …).
 void readOtlpEnvelope(json::Element envelope, ReadContext& ctx, std::string label);
-// One OTLP span, with the resource and scope of its group.
-void readOtlpSpan(json::Element span, ReadContext& ctx, const GroupContext& group);
+// One OTLP span, with the resource and scope of its group, or with the group's number when
+// read before the skeleton (resolved later).
+void readOtlpSpan(json::Element span, ReadContext& ctx, const GroupContext* group,
+                  uint32_t deferredGroup = PendingSpan::kNoGroup);
 
 }  // namespace rootline

@@ -40,8 +40,6 @@ struct GroupContext {
     // OTLP: resource and scope of the enclosing ResourceSpans/ScopeSpans.
     uint32_t resource = 0;
     uint32_t scope = 0;
-    // TopLevel: the shape of the elements (a DocumentShape), decided by the first one.
-    int elementShape = -1;
 };
 
 struct ReadContext {
@@ -55,7 +53,10 @@ struct ReadContext {
     std::vector<std::string> warnings;
     bool missingProcessMap = false;     // Jaeger spans named a process but no map was read
     size_t docStart = 0;                // file offset of the document or window being read
-    bool topLevelArrayIsGroup = false;  // the document is the scanner's "[0]" skeleton
+    bool topLevelArrayIsGroup = false;  // the document is the scanner's "[N]" skeleton
+    // Span shape of each group read in windows (a DocumentShape value, -1 until the first
+    // element is seen), decided without the skeleton.
+    std::vector<int> windowShapes;
     size_t spansRead = 0;
     size_t spansSinceCheck = 0;
 

@@ -1,6 +1,7 @@
 #include "formats/window_pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 namespace rootline {
@@ -11,20 +12,17 @@ bool isSpace(char c) {
 }
 }  // namespace
 
-WindowPipeline::WindowPipeline(const char* file, std::vector<WindowJob> jobs, bool threaded,
+WindowPipeline::WindowPipeline(const char* file, size_t size, size_t windowBytes, bool threaded,
                                const JobControl& control)
-    : file_(file), jobs_(std::move(jobs)), control_(control) {
-    // Size every slot for the largest window up front: growing a parser later reallocates its
-    // index and tape and faults all of their pages in again.
-    size_t largest = 0;
-    for (const WindowJob& j : jobs_)
-        largest = std::max(largest, j.to - j.from);
-    const size_t slotsUsed = std::min<size_t>(kSlots, jobs_.size());
-    for (size_t i = 0; i < slotsUsed && largest > 0; ++i) {
-        slots_[i].buffer.reserve(largest + 2 + simdjson::SIMDJSON_PADDING);
-        if (slots_[i].parser.allocate(largest + 2) != simdjson::SUCCESS) break;  // parse() retries
+    : file_(file), size_(size), windowBytes_(windowBytes), control_(control) {
+    if (threaded) {
+        helper_ = std::thread([this] { helperMain(); });
+        return;
     }
-    if (threaded && jobs_.size() > 1) helper_ = std::thread([this] { helperLoop(); });
+    // Serial: scan everything first; next() parses each window when asked.
+    runScan([this](size_t group, size_t from, size_t to) { jobs_.push_back({group, from, to}); });
+    scanDone_ = true;
+    if (scanError_) std::rethrow_exception(scanError_);
 }
 
 WindowPipeline::~WindowPipeline() {
@@ -36,12 +34,65 @@ WindowPipeline::~WindowPipeline() {
     if (helper_.joinable()) helper_.join();
 }
 
+void WindowPipeline::runScan(const WindowSink& sink) {
+    const auto begin = std::chrono::steady_clock::now();
+    try {
+        scan_ = scanJson(file_, size_, windowBytes_, control_, sink);
+    } catch (...) {
+        scanError_ = std::current_exception();  // Cancelled, or out of memory
+    }
+    // Wall time of the scan, including the windows the helper parsed while scanning.
+    scanSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+}
+
+void WindowPipeline::helperMain() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    lock.unlock();
+    runScan([&](size_t group, size_t from, size_t to) {
+        lock.lock();
+        jobs_.push_back({group, from, to});
+        changed_.notify_all();
+        // Parse while a slot is free; when they are all taken, scan ahead instead.
+        parseWhatWeCan(lock);
+        lock.unlock();
+        // Stop scanning early when the builder has given up (cancelled, or destroyed).
+        if (stop_) throw Cancelled();
+    });
+    lock.lock();
+    scanDone_ = true;
+    changed_.notify_all();
+    for (;;) {
+        parseWhatWeCan(lock);
+        if (stop_ || nextToParse_ >= jobs_.size()) return;
+        changed_.wait(lock, [&] {
+            return stop_ || (nextToParse_ < jobs_.size() &&
+                             slots_[nextToParse_ % kSlots].state == SlotState::Free);
+        });
+    }
+}
+
+void WindowPipeline::parseWhatWeCan(std::unique_lock<std::mutex>& lock) {
+    while (!stop_) {
+        const std::optional<size_t> job = claimNextToParse();
+        if (!job) return;
+        lock.unlock();
+        parseInto(slots_[*job % kSlots], *job);
+        lock.lock();
+        slots_[*job % kSlots].state = SlotState::Ready;
+        changed_.notify_all();
+    }
+}
+
 void WindowPipeline::parseInto(Slot& slot, size_t jobIndex) {
     const WindowJob& job = jobs_[jobIndex];
     size_t from = job.from;
     while (from < job.to && (isSpace(file_[from]) || file_[from] == ','))
         ++from;
     const size_t len = job.to > from ? job.to - from : 0;
+    if (slot.buffer.capacity() < len + 2 + simdjson::SIMDJSON_PADDING) {
+        // Grow with headroom so the parser's index and tape are not reallocated often.
+        slot.buffer.reserve(std::max(len, windowBytes_) * 5 / 4 + 2 + simdjson::SIMDJSON_PADDING);
+    }
     slot.buffer.resize(len + 2 + simdjson::SIMDJSON_PADDING);
     slot.buffer[0] = '[';
     std::memcpy(slot.buffer.data() + 1, file_ + from, len);
@@ -75,28 +126,6 @@ std::optional<size_t> WindowPipeline::claimNextToParse() {
     return nextToParse_++;
 }
 
-void WindowPipeline::helperLoop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    for (;;) {
-        std::optional<size_t> job;
-        changed_.wait(lock, [&] {
-            return stop_ || nextToParse_ >= jobs_.size() || (job = claimNextToParse());
-        });
-        if (!job) return;  // stopped, or nothing left to parse
-        lock.unlock();
-        if (control_.cancelled()) {
-            lock.lock();
-            stop_ = true;
-            changed_.notify_all();
-            return;
-        }
-        parseInto(slots_[*job % kSlots], *job);
-        lock.lock();
-        slots_[*job % kSlots].state = SlotState::Ready;
-        changed_.notify_all();
-    }
-}
-
 std::optional<ParsedWindow> WindowPipeline::next() {
     std::unique_lock<std::mutex> lock(mutex_);
     if (nextToBuild_ > 0) {
@@ -104,34 +133,45 @@ std::optional<ParsedWindow> WindowPipeline::next() {
         slots_[(nextToBuild_ - 1) % kSlots].state = SlotState::Free;
         changed_.notify_all();
     }
-    if (nextToBuild_ >= jobs_.size()) return std::nullopt;
-    const size_t k = nextToBuild_;
-    Slot& wanted = slots_[k % kSlots];
-    while (wanted.state != SlotState::Ready) {
-        lock.unlock();
-        control_.checkpoint();
-        lock.lock();
-        if (wanted.state == SlotState::Ready) break;
-        // Rather than wait, parse the next unparsed window ourselves (that is window k itself
-        // when the helper has not reached it).
-        if (auto job = claimNextToParse()) {
-            lock.unlock();
-            parseInto(slots_[*job % kSlots], *job);
-            lock.lock();
-            slots_[*job % kSlots].state = SlotState::Ready;
-            changed_.notify_all();
-            continue;
-        }
-        changed_.wait(lock, [&] { return wanted.state == SlotState::Ready || stop_; });
-        if (stop_ && wanted.state != SlotState::Ready) {
-            lock.unlock();
-            control_.checkpoint();  // the helper stops early only when cancelled
+    for (;;) {
+        if (nextToBuild_ < jobs_.size()) {
+            Slot& wanted = slots_[nextToBuild_ % kSlots];
+            if (wanted.state == SlotState::Ready) {
+                wanted.state = SlotState::InUse;
+                ++nextToBuild_;
+                return wanted.result;
+            }
+            // Rather than wait, parse the next unparsed window ourselves (that is the wanted
+            // window itself when the helper has not reached it).
+            if (auto job = claimNextToParse()) {
+                lock.unlock();
+                parseInto(slots_[*job % kSlots], *job);
+                lock.lock();
+                slots_[*job % kSlots].state = SlotState::Ready;
+                changed_.notify_all();
+                continue;
+            }
+        } else if (scanDone_) {
+            if (scanError_) {
+                stop_ = true;
+                std::rethrow_exception(scanError_);
+            }
             return std::nullopt;
         }
+        changed_.wait(lock, [&] {
+            if (control_.cancelled()) return true;
+            if (nextToBuild_ >= jobs_.size()) return scanDone_;  // more windows, or the end
+            // The wanted window is ready, or there is one we could parse ourselves.
+            return slots_[nextToBuild_ % kSlots].state == SlotState::Ready ||
+                   (nextToParse_ < jobs_.size() &&
+                    slots_[nextToParse_ % kSlots].state == SlotState::Free);
+        });
+        if (control_.cancelled()) {
+            stop_ = true;
+            changed_.notify_all();
+            throw Cancelled();
+        }
     }
-    wanted.state = SlotState::InUse;
-    ++nextToBuild_;
-    return wanted.result;
 }
 
 }  // namespace rootline

@@ -38,10 +38,11 @@ void addString(TraceBuilder& b, std::string_view key, std::string_view value) {
 
 }  // namespace
 
-void readZipkinSpan(Element span, ReadContext& ctx) {
+void readZipkinSpan(Element span, ReadContext& ctx, uint32_t deferredGroup) {
     TraceBuilder& b = ctx.builder;
     PendingSpan& p = b.begin();
     if (!json::isObject(span)) return;
+    p.group = deferredGroup;  // only to drop the span if its group turns out not to be a trace
     ctx.formats.insert("Zipkin JSON (v2)");
     std::string_view parentId;
     bool hasId = false;

@@ -8,6 +8,7 @@
 
 namespace rootline {
 
-void readZipkinSpan(json::Element span, ReadContext& ctx);
+void readZipkinSpan(json::Element span, ReadContext& ctx,
+                    uint32_t deferredGroup = PendingSpan::kNoGroup);
 
 }  // namespace rootline

@@ -21,6 +21,7 @@ enum SpanFlag : uint8_t {
     kDuplicateId = 1 << 4,        // another span in the trace has the same id
     kOpaqueId = 1 << 5,           // the producer's span id was not hex or base64
     kSharedServer = 1 << 6,       // Zipkin: server half of an RPC that shares the client's id
+    kDropped = 1 << 7,            // builder only: the span belongs to no trace; never published
 };
 
 std::string_view kindName(SpanKind kind);  // "server", "client", … ("" when unspecified)

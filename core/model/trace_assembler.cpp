@@ -49,16 +49,18 @@ void sortByStart(std::vector<uint32_t>& order, const std::vector<int64_t>& start
 std::vector<std::shared_ptr<const Trace>> TraceBuilder::finish(const JobControl& control) {
     const size_t n = raw_.spanId.size();
 
-    // ---- group by trace id, in order of first appearance ----
+    // ---- group by trace id, in order of first appearance; dropped spans join no trace ----
+    constexpr uint32_t kNone = UINT32_MAX;
     std::vector<TraceId> traceIds;
-    std::vector<uint32_t> slotOf(n);
+    std::vector<uint32_t> slotOf(n, kNone);
     {
         std::unordered_map<TraceId, uint32_t, TraceIdHash> slots;
         TraceId last;
-        uint32_t lastSlot = UINT32_MAX;
+        uint32_t lastSlot = kNone;
         for (size_t i = 0; i < n; ++i) {
+            if (raw_.flags[i] & kDropped) continue;
             const TraceId& id = raw_.traceId[i];
-            if (lastSlot == UINT32_MAX || !(id == last)) {
+            if (lastSlot == kNone || !(id == last)) {
                 auto [it, inserted] = slots.try_emplace(id, static_cast<uint32_t>(traceIds.size()));
                 if (inserted) traceIds.push_back(id);
                 last = id;
@@ -68,15 +70,17 @@ std::vector<std::shared_ptr<const Trace>> TraceBuilder::finish(const JobControl&
         }
     }
     release(raw_.traceId);
+    release(raw_.group);
+    release(raw_.processKey);
     std::vector<std::vector<uint32_t>> orders(traceIds.size());
     {
         std::vector<uint32_t> counts(traceIds.size(), 0);
         for (uint32_t s : slotOf)
-            ++counts[s];
+            if (s != kNone) ++counts[s];
         for (size_t t = 0; t < orders.size(); ++t)
             orders[t].reserve(counts[t]);
         for (uint32_t i = 0; i < n; ++i)
-            orders[slotOf[i]].push_back(i);
+            if (slotOf[i] != kNone) orders[slotOf[i]].push_back(i);
     }
     control.checkpoint();
     std::vector<uint32_t> newIndex(n);
@@ -145,9 +149,11 @@ std::vector<std::shared_ptr<const Trace>> TraceBuilder::finish(const JobControl&
     release(raw_.linkBegin);
 
     for (const RawWarning& w : rawWarnings_)
-        traces[slotOf[w.span]]->warnings.push_back({newIndex[w.span], w.code, w.text, 0});
+        if (slotOf[w.span] != kNone)
+            traces[slotOf[w.span]]->warnings.push_back({newIndex[w.span], w.code, w.text, 0});
     for (const auto& [span, text] : rawOpaqueSpanIds_)
-        traces[slotOf[span]]->opaqueSpanIds.emplace_back(newIndex[span], text);
+        if (slotOf[span] != kNone)
+            traces[slotOf[span]]->opaqueSpanIds.emplace_back(newIndex[span], text);
     release(rawWarnings_);
     release(rawOpaqueSpanIds_);
 

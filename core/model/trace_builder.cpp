@@ -80,6 +80,8 @@ void TraceBuilder::reserveSpans(size_t spans) {
     reserveHuge(raw_.attrs, spans);
     reserveHuge(raw_.eventBegin, spans);
     reserveHuge(raw_.linkBegin, spans);
+    reserveHuge(raw_.group, spans);
+    reserveHuge(raw_.processKey, spans);
 }
 
 uint32_t TraceBuilder::addResource(StrId service, AttrSetId attrs) {
@@ -224,6 +226,8 @@ void TraceBuilder::commit() {
     raw_.attrs.push_back(interner_.spanSet(pendingAttrs_.pairs()));
     raw_.eventBegin.push_back(static_cast<uint32_t>(pendingEventBegin_));
     raw_.linkBegin.push_back(static_cast<uint32_t>(pendingLinkBegin_));
+    raw_.group.push_back(pending_.group);
+    raw_.processKey.push_back(pending_.processKey);
     for (RawWarning w : pendingWarnings_) {
         w.span = index;
         rawWarnings_.push_back(w);
@@ -232,6 +236,62 @@ void TraceBuilder::commit() {
     pendingAttrs_.clear();
     pendingEventBegin_ = rawEvents_.size();
     pendingLinkBegin_ = rawLinks_.size();
+}
+
+}  // namespace rootline
+
+namespace rootline {
+
+TraceBuilder::Resolution TraceBuilder::resolveGroups(const std::vector<GroupResolution>& groups) {
+    Resolution out;
+    // Jaeger process maps by interned key, built once per group that needs one.
+    std::vector<std::unordered_map<StrId, uint32_t>> processIds(groups.size());
+    std::vector<bool> processIdsBuilt(groups.size(), false);
+    std::vector<TraceId> defaultTrace(groups.size());
+    for (size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].kind != GroupResolution::Kind::Jaeger || groups[g].traceId.empty()) continue;
+        const ParsedTraceId parsed = parseTraceId(groups[g].traceId);
+        defaultTrace[g] = parsed.id;
+        if (parsed.encoding == IdEncoding::Opaque)
+            opaqueTraceIds_.emplace_back(parsed.id, intern(groups[g].traceId));
+    }
+    const size_t n = raw_.spanId.size();
+    for (size_t i = 0; i < n; ++i) {
+        const uint32_t g = raw_.group[i];
+        if (g == PendingSpan::kNoGroup) continue;
+        const GroupResolution* r = g < groups.size() ? &groups[g] : nullptr;
+        if (!r || r->kind == GroupResolution::Kind::Drop) {
+            raw_.flags[i] |= kDropped;
+            ++out.dropped;
+            continue;
+        }
+        if (r->kind == GroupResolution::Kind::Otlp) {
+            raw_.resource[i] = r->resource;
+            raw_.scope[i] = r->scope;
+            continue;
+        }
+        if (r->kind != GroupResolution::Kind::Jaeger) continue;
+        if (raw_.traceId[i].isZero()) raw_.traceId[i] = defaultTrace[g];
+        const StrId key = raw_.processKey[i];
+        if (key == kEmptyStr) continue;  // an embedded process, or none named
+        if (!processIdsBuilt[g]) {
+            processIdsBuilt[g] = true;
+            if (r->processes)
+                for (const auto& [name, resource] : *r->processes)
+                    processIds[g][intern(name)] = resource;
+        }
+        auto it = processIds[g].find(key);
+        if (it != processIds[g].end()) {
+            raw_.resource[i] = it->second;
+        } else if (!r->processesSeen) {
+            out.missingProcessMap = true;  // one file-level warning rather than one per span
+        } else {
+            rawWarnings_.push_back({static_cast<uint32_t>(i), WarningCode::BadField,
+                                    intern("process \"" + std::string(dict_->str(key)) +
+                                           "\" is not in the trace's processes")});
+        }
+    }
+    return out;
 }
 
 }  // namespace rootline

@@ -36,6 +36,26 @@ struct PendingSpan {
     StatusCode status = StatusCode::Unset;  // as declared by the format's own status field
     StrId statusMessage = kEmptyStr;
     bool sharedServer = false;  // Zipkin `shared: true` server half of an RPC
+    // Spans read before the file's skeleton name their group; resource, scope, default trace id
+    // and Jaeger's process come from it later (TraceBuilder::resolveGroups).
+    uint32_t group = kNoGroup;
+    StrId processKey = kEmptyStr;  // Jaeger processID still to resolve
+    static constexpr uint32_t kNoGroup = UINT32_MAX;
+};
+
+// What a span group turned out to be, once the skeleton has been read.
+struct GroupResolution {
+    enum class Kind {
+        Drop,    // not part of any trace (a "spans" array in a search result…): spans dropped
+        Keep,    // self-contained spans (top-level arrays): nothing to resolve
+        Jaeger,  // spans of a Jaeger trace object
+        Otlp,    // spans of an OTLP ScopeSpans
+    } kind = Kind::Drop;
+    std::string traceId;  // Jaeger: for spans without their own traceID
+    const std::unordered_map<std::string, uint32_t>* processes = nullptr;
+    bool processesSeen = false;
+    uint32_t resource = 0;
+    uint32_t scope = 0;
 };
 
 // Collects the pairs of one attribute set (span, resource, event or link attributes).
@@ -91,6 +111,13 @@ public:
 
     void addTraceWarning(const TraceId& traceId, std::string text);
 
+    // Applies what the skeleton said about each group to the spans built with a group number.
+    struct Resolution {
+        size_t dropped = 0;
+        bool missingProcessMap = false;  // Jaeger spans named a process but no map was read
+    };
+    Resolution resolveGroups(const std::vector<GroupResolution>& groups);
+
     // Groups spans by trace id, sorts, and indexes. The builder is empty afterwards.
     std::vector<std::shared_ptr<const Trace>> finish(const JobControl& control);
     std::shared_ptr<const Dictionary> sharedDict() const { return dict_; }
@@ -112,6 +139,8 @@ private:
         std::vector<AttrSetId> attrs;
         std::vector<uint32_t> eventBegin;
         std::vector<uint32_t> linkBegin;
+        std::vector<uint32_t> group;    // PendingSpan::group, until resolveGroups
+        std::vector<StrId> processKey;  // PendingSpan::processKey, until resolveGroups
     };
     struct RawWarning {
         uint32_t span;
