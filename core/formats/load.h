@@ -7,9 +7,10 @@
 // loaded the 1,234 spans read before that point"). Nothing here aborts the process or
 // recurses on input depth.
 //
-// How: formats/json_scanner finds the "spans" arrays and splits them into windows; the rest of
-// the file (the skeleton: trace objects, processes, resources, scopes) is parsed first, then
-// the windows, on a second thread (formats/window_pipeline), feeding model/TraceBuilder.
+// How: formats/json_scanner finds the "spans" arrays and cuts them into windows, which are
+// parsed and built into spans while the scan goes on (formats/window_pipeline, two threads);
+// then the rest of the file (the skeleton: trace objects, processes, resources, scopes) is
+// parsed and tells each group of spans what it belongs to (docs/architecture.md).
 
 #include <simdjson.h>
 
