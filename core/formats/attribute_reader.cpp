@@ -99,67 +99,106 @@ AttrInput jaegerValue(std::string_view type, Element value, TraceBuilder& b) {
     }
 }
 
+namespace {
+
+// An AnyValue's field, by the first letter of its name: this runs for every OTLP attribute, and
+// a chain of string compares measured at ~9% of an OTLP import.
+enum class AnyField { Other, String, Bool, Int, Double, Bytes, Array, Kvlist };
+
+AnyField anyField(std::string_view k) {
+    if (k.size() < 8) return AnyField::Other;
+    switch (k[0]) {
+        case 's':
+            return k == "stringValue" || k == "string_value" ? AnyField::String : AnyField::Other;
+        case 'i':
+            return k == "intValue" || k == "int_value" ? AnyField::Int : AnyField::Other;
+        case 'b':
+            if (k == "boolValue" || k == "bool_value") return AnyField::Bool;
+            return k == "bytesValue" || k == "bytes_value" ? AnyField::Bytes : AnyField::Other;
+        case 'd':
+            return k == "doubleValue" || k == "double_value" ? AnyField::Double : AnyField::Other;
+        case 'a':
+            return k == "arrayValue" || k == "array_value" ? AnyField::Array : AnyField::Other;
+        case 'k':
+            return k == "kvlistValue" || k == "kvlist_value" ? AnyField::Kvlist : AnyField::Other;
+        default:
+            return AnyField::Other;
+    }
+}
+
+AttrInput readNested(StrId key, Element inner, bool isMap, TraceBuilder& b, int depth) {
+    NestedValue nested;
+    nested.isMap = isMap;
+    if (json::isObject(inner)) {
+        for (auto ckv : json::objectOf(inner)) {
+            if (ckv.key != "values" || !json::isArray(ckv.value)) continue;
+            for (Element item : json::arrayOf(ckv.value)) {
+                if (!isMap) {
+                    nested.items.push_back(
+                        {kEmptyStr, b.valueOf(key, readAnyValue(key, item, b, depth + 1))});
+                    continue;
+                }
+                if (!json::isObject(item)) continue;
+                Attribute a;
+                Element itemValue;
+                bool hasValue = false;
+                for (auto ikv : json::objectOf(item)) {
+                    if (ikv.key == "key") {
+                        a.key = b.internKey(json::text(ikv.value));
+                    } else if (ikv.key == "value") {
+                        itemValue = ikv.value;
+                        hasValue = true;
+                    }
+                }
+                if (hasValue)
+                    a.value = b.valueOf(a.key, readAnyValue(a.key, itemValue, b, depth + 1));
+                nested.items.push_back(a);
+            }
+        }
+    }
+    return AttrInput::of(Value::container(isMap ? ValueType::Map : ValueType::Array,
+                                          b.attrs().addNested(std::move(nested))));
+}
+
+}  // namespace
+
 AttrInput readAnyValue(StrId key, Element v, TraceBuilder& b, int depth) {
     if (!json::isObject(v) || depth >= kMaxNesting) return elementValue(v, b);
     AttrInput out;
     for (auto kv : json::objectOf(v)) {
-        const std::string_view k = kv.key;
         const Element inner = kv.value;
-        if (k == "stringValue" || k == "string_value") {
-            out = inner.type() == ElementType::STRING ? AttrInput::ofText(json::text(inner))
-                                                      : elementValue(inner, b);
-        } else if (k == "boolValue" || k == "bool_value") {
-            out =
-                AttrInput::of(Value::fromBool(json::toBool(json::capture(inner)).value_or(false)));
-        } else if (k == "intValue" || k == "int_value") {
-            const Scalar s = json::capture(inner);
-            if (auto i = json::toInt(s))
-                out = AttrInput::of(Value::fromInt(*i));
-            else
-                out = scalarInput(s);
-        } else if (k == "doubleValue" || k == "double_value") {
-            const Scalar s = json::capture(inner);
-            if (auto d = json::toDouble(s))
-                out = AttrInput::of(Value::fromDouble(*d));
-            else
-                out = scalarInput(s);
-        } else if (k == "bytesValue" || k == "bytes_value") {
-            out = bytesFromBase64(json::text(inner), b);
-        } else if (k == "arrayValue" || k == "array_value" || k == "kvlistValue" ||
-                   k == "kvlist_value") {
-            const bool isMap = k[0] == 'k';
-            NestedValue nested;
-            nested.isMap = isMap;
-            if (json::isObject(inner)) {
-                for (auto ckv : json::objectOf(inner)) {
-                    if (ckv.key != "values" || !json::isArray(ckv.value)) continue;
-                    for (Element item : json::arrayOf(ckv.value)) {
-                        if (!isMap) {
-                            nested.items.push_back(
-                                {kEmptyStr, b.valueOf(key, readAnyValue(key, item, b, depth + 1))});
-                            continue;
-                        }
-                        if (!json::isObject(item)) continue;
-                        Attribute a;
-                        Element itemValue;
-                        bool hasValue = false;
-                        for (auto ikv : json::objectOf(item)) {
-                            if (ikv.key == "key") {
-                                a.key = b.internKey(json::text(ikv.value));
-                            } else if (ikv.key == "value") {
-                                itemValue = ikv.value;
-                                hasValue = true;
-                            }
-                        }
-                        if (hasValue)
-                            a.value =
-                                b.valueOf(a.key, readAnyValue(a.key, itemValue, b, depth + 1));
-                        nested.items.push_back(a);
-                    }
-                }
+        switch (anyField(kv.key)) {
+            case AnyField::String:
+                out = inner.type() == ElementType::STRING ? AttrInput::ofText(json::text(inner))
+                                                          : elementValue(inner, b);
+                break;
+            case AnyField::Bool:
+                out = AttrInput::of(
+                    Value::fromBool(json::toBool(json::capture(inner)).value_or(false)));
+                break;
+            case AnyField::Int:
+                if (auto i = json::integer(inner); i && inner.type() != ElementType::DOUBLE)
+                    out = AttrInput::of(Value::fromInt(*i));
+                else
+                    out = scalarInput(json::capture(inner));
+                break;
+            case AnyField::Double: {
+                const Scalar s = json::capture(inner);
+                if (auto d = json::toDouble(s))
+                    out = AttrInput::of(Value::fromDouble(*d));
+                else
+                    out = scalarInput(s);
+                break;
             }
-            out = AttrInput::of(Value::container(isMap ? ValueType::Map : ValueType::Array,
-                                                 b.attrs().addNested(std::move(nested))));
+            case AnyField::Bytes:
+                out = bytesFromBase64(json::text(inner), b);
+                break;
+            case AnyField::Array:
+            case AnyField::Kvlist:
+                out = readNested(key, inner, anyField(kv.key) == AnyField::Kvlist, b, depth);
+                break;
+            case AnyField::Other:
+                break;
         }
     }
     return out;

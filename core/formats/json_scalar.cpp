@@ -174,8 +174,16 @@ std::optional<int64_t> integer(Element e) {
             return e.get_int64().value_unsafe();
         case ElementType::UINT64:
             return static_cast<int64_t>(e.get_uint64().value_unsafe());
+        case ElementType::STRING: {
+            // OTLP writes every 64-bit number as a decimal string: parse it in place rather
+            // than through a Scalar (which measured at ~3% of an OTLP import).
+            const std::string_view t = e.get_string().value_unsafe();
+            int64_t out = 0;
+            auto res = std::from_chars(t.data(), t.data() + t.size(), out);
+            if (res.ec == std::errc() && res.ptr == t.data() + t.size()) return out;
+            return toInt(capture(e));
+        }
         case ElementType::DOUBLE:
-        case ElementType::STRING:
         case ElementType::BOOL:
             return toInt(capture(e));
         default:

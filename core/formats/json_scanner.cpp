@@ -261,7 +261,9 @@ private:
 
     void useCandidate(SpanGroup& c) {
         out_.topLevelArrayIsGroup = true;
-        out_.skeleton = "[" + std::to_string(candidate_.index) + "]";
+        out_.skeleton.assign(1, '[');
+        out_.skeleton += std::to_string(candidate_.index);
+        out_.skeleton += ']';
         out_.skeletonSize = out_.skeleton.size();
         out_.skeleton.append(kPadding, ' ');
         out_.hasSkeleton = true;

@@ -13,7 +13,7 @@ bool isKey(std::string_view k, std::string_view camel, std::string_view snake) {
 }
 
 std::optional<int64_t> readNanos(Element v, ReadContext& ctx, std::string_view field) {
-    if (v.type() == json::ElementType::INT64) return v.get_int64().value_unsafe();
+    if (auto n = json::integer(v)) return n;
     const json::Scalar s = json::capture(v);
     if (auto n = json::toInt(s)) return *n;
     ctx.builder.addSpanWarning(WarningCode::BadField,
