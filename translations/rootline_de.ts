@@ -143,8 +143,8 @@
         <translation>%1 konnte nicht geladen werden; weiterhin wird %2 angezeigt</translation>
     </message>
     <message>
-        <source>%1: %2 (and %3 more warnings, see the tooltip)</source>
-        <translation>%1: %2 (und %3 weitere Warnungen, siehe Tooltip)</translation>
+        <source>%1: %2 (%3 warnings in all; see the tooltip)</source>
+        <translation>%1: %2 (insgesamt %3 Warnungen; siehe Tooltip)</translation>
     </message>
     <message>
         <source>%1: %2</source>

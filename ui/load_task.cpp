@@ -20,11 +20,7 @@ QString oneLine(QString text) {
 }
 
 LoadResult loadPath(const QString& path, const JobControl& control) {
-    // A device or pipe given by name (/dev/zero, a FIFO) would be read forever and could not be
-    // cancelled, because the core reads the whole file before its first checkpoint.
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile() && !info.isDir())
-        return {nullptr, LoadError{"not a regular file", std::nullopt}, {}};
+    // The core refuses devices and pipes by name (they would be read forever).
     return loadTraceFile(QFile::encodeName(path).toStdString(), control);
 }
 

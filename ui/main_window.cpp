@@ -278,11 +278,12 @@ void MainWindow::showFileWarnings(const TraceFile& file) {
         return;
     }
     const QString first = QString::fromStdString(file.warnings.front());
-    const int more = int(file.warnings.size()) - 1;
-    const QString text = more > 0 ? tr("%1: %2 (and %3 more warnings, see the tooltip)")
-                                        .arg(fileNameOf(shownPath_), first)
-                                        .arg(more)
-                                  : tr("%1: %2").arg(fileNameOf(shownPath_), first);
+    const int total = int(file.warnings.size());
+    // Worded so the count is always plural ("2 warnings in all"), in English and German.
+    const QString text = total > 1 ? tr("%1: %2 (%3 warnings in all; see the tooltip)")
+                                         .arg(fileNameOf(shownPath_), first)
+                                         .arg(total)
+                                   : tr("%1: %2").arg(fileNameOf(shownPath_), first);
     QStringList details;
     for (int i = 0; i < int(file.warnings.size()) && i < kListedFileWarnings; ++i)
         details << QString::fromStdString(file.warnings[size_t(i)]);

@@ -51,13 +51,40 @@ void readAs(DocumentShape shape, Element obj, ReadContext& ctx, uint32_t deferre
 ShapeGuess guessElementShape(Element e) {
     if (json::isObject(e)) return guessObjectShape(e);
     return {DocumentShape::Unknown,
-            "the array holds " + std::string(json::typeName(e.type())) + " values"};
+            "its first element is " + std::string(json::typeName(e.type())) + ", not an object"};
 }
 
 }  // namespace
 
+// The value of "data" in a Jaeger API envelope: one trace, a list of traces, or null on error.
+// Prometheus, Loki and GraphQL responses also have a "data" key, holding something else.
+bool looksLikeJaegerTrace(Element e) {
+    if (!json::isObject(e)) return false;
+    for (auto kv : json::objectOf(e))
+        if ((kv.key == "spans" && json::isArray(kv.value)) ||
+            (kv.key == "processes" && json::isObject(kv.value)))
+            return true;
+    return false;
+}
+
+bool looksLikeJaegerData(Element v) {
+    switch (v.type()) {
+        case ElementType::NULL_VALUE:
+            return true;
+        case ElementType::OBJECT:
+            return looksLikeJaegerTrace(v);
+        case ElementType::ARRAY: {
+            auto a = json::arrayOf(v);
+            return a.size() == 0 || looksLikeJaegerTrace(a.at(0).value_unsafe());
+        }
+        default:
+            return false;
+    }
+}
+
 ShapeGuess guessObjectShape(Element obj) {
     bool sawTraceId = false;
+    bool sawOtherData = false;  // a "data" key that is not Jaeger's
     std::string keys;
     int keyCount = 0;
     for (auto kv : json::objectOf(obj)) {
@@ -70,7 +97,11 @@ ShapeGuess guessObjectShape(Element obj) {
         const bool isArr = t == ElementType::ARRAY;
         const bool isObj = t == ElementType::OBJECT;
         const bool isNull = t == ElementType::NULL_VALUE;
-        if ((k == "data" && (isArr || isObj || isNull)) || (k == "errors" && (isArr || isNull)))
+        if (k == "data") {
+            if (looksLikeJaegerData(kv.value)) return {DocumentShape::JaegerEnvelope, {}};
+            sawOtherData = true;
+        }
+        if (k == "errors" && (isArr || isNull) && !sawOtherData)
             return {DocumentShape::JaegerEnvelope, {}};
         if ((k == "spans" && isArr) || (k == "processes" && isObj))
             return {DocumentShape::JaegerTrace, {}};

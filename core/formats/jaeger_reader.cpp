@@ -32,19 +32,12 @@ uint32_t readProcess(Element v, ReadContext& ctx) {
 }
 
 std::optional<int64_t> readMicros(Element v, ReadContext& ctx, std::string_view field) {
-    if (v.type() == json::ElementType::INT64) {
-        const int64_t us = v.get_int64().value_unsafe();
-        if (us <= kMaxMicros && us >= -kMaxMicros) return us;
-    }
-    const json::Scalar s = json::capture(v);
-    auto micros = json::toInt(s);
-    if (!micros || *micros > kMaxMicros || *micros < -kMaxMicros) {
-        ctx.builder.addSpanWarning(WarningCode::BadField,
-                                   std::string(field) + " is not a number of microseconds (" +
-                                       std::string(json::toText(s).substr(0, 40)) + ")");
-        return std::nullopt;
-    }
-    return *micros;
+    const std::optional<int64_t> micros = json::timeValue(v);
+    if (micros && *micros <= kMaxMicros && *micros >= -kMaxMicros) return micros;
+    ctx.builder.addSpanWarning(WarningCode::BadField,
+                               std::string(field) + " is not a number of microseconds (" +
+                                   std::string(json::toText(json::capture(v)).substr(0, 40)) + ")");
+    return std::nullopt;
 }
 
 void readReferences(Element v, std::vector<Reference>& refs) {
@@ -97,13 +90,6 @@ void readLogs(Element v, ReadContext& ctx) {
     }
 }
 
-// Ids are strings in every Jaeger file seen; a number is tolerated by copying its text.
-std::string_view idText(Element e, std::string& storage) {
-    if (e.type() == json::ElementType::STRING) return e.get_string().value_unsafe();
-    storage.assign(json::text(e));
-    return storage;
-}
-
 }  // namespace
 
 void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group,
@@ -139,11 +125,11 @@ void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group,
                     readLogs(v, ctx);
                 break;
             case 6:
-                if (k == "spanID") spanId = idText(v, spanIdStorage);
+                if (k == "spanID") spanId = ctx.idText(v, "spanID", spanIdStorage);
                 break;
             case 7:
                 if (k == "traceID") {
-                    traceId = idText(v, traceIdStorage);
+                    traceId = ctx.idText(v, "traceID", traceIdStorage);
                 } else if (k == "process") {
                     resource = readProcess(v, ctx);
                     hasProcess = true;
@@ -168,7 +154,8 @@ void readJaegerSpan(Element span, ReadContext& ctx, const GroupContext* group,
                 if (k == "references") readReferences(v, refs);
                 break;
             case 12:
-                if (k == "parentSpanID") parentSpanId = idText(v, parentStorage);
+                if (k == "parentSpanID")
+                    parentSpanId = ctx.idText(v, "parentSpanID", parentStorage);
                 break;
             case 13:
                 if (k == "operationName") p.name = b.internKey(json::text(v));
@@ -243,7 +230,7 @@ void readJaegerTraceObject(Element trace, ReadContext& ctx) {
             if (!json::isArray(kv.value))
                 throw FormatError("\"spans\" must be an array, not " +
                                       std::string(json::typeName(kv.value.type())),
-                                  ctx.docStart);
+                                  ctx.keyOffset("spans"));
             for (Element item : json::arrayOf(kv.value)) {
                 if (auto group = json::integer(item);
                     group && item.type() != json::ElementType::STRING)

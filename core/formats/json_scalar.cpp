@@ -1,5 +1,7 @@
 #include "formats/json_scalar.h"
 
+#include "model/span_enums.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -123,12 +125,8 @@ std::optional<bool> toBool(const Scalar& s) {
             return s.b;
         case Scalar::Kind::Int:
             return s.i != 0;
-        case Scalar::Kind::String: {
-            const std::string_view t = s.text;
-            if (t == "true" || t == "True" || t == "TRUE" || t == "1") return true;
-            if (t == "false" || t == "False" || t == "FALSE" || t == "0") return false;
-            return std::nullopt;
-        }
+        case Scalar::Kind::String:
+            return boolFromText(s.text);
         default:
             return std::nullopt;
     }
@@ -191,6 +189,27 @@ std::optional<int64_t> integer(Element e) {
     }
 }
 
+std::optional<int64_t> timeValue(Element e) {
+    switch (e.type()) {
+        case ElementType::INT64:
+            return e.get_int64().value_unsafe();
+        case ElementType::DOUBLE: {
+            const double d = e.get_double().value_unsafe();
+            if (std::isfinite(d) && std::fabs(d) < 9.2e18) return static_cast<int64_t>(d);
+            return std::nullopt;
+        }
+        case ElementType::STRING: {
+            const std::string_view t = e.get_string().value_unsafe();
+            int64_t out = 0;
+            auto res = std::from_chars(t.data(), t.data() + t.size(), out);
+            if (res.ec == std::errc() && res.ptr == t.data() + t.size()) return out;
+            return std::nullopt;
+        }
+        default:
+            return std::nullopt;  // UINT64 (beyond 2262 in nanoseconds), booleans, null
+    }
+}
+
 const char* typeName(ElementType type) {
     switch (type) {
         case ElementType::ARRAY:
@@ -212,3 +231,9 @@ const char* typeName(ElementType type) {
 }
 
 }  // namespace rootline::json
+
+namespace rootline {
+std::string_view rawText(simdjson::dom::element e) {
+    return json::text(e);
+}
+}  // namespace rootline

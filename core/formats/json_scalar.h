@@ -42,6 +42,9 @@ std::string_view toText(const Scalar& s);
 // The text of a string element; for other scalars their JSON text; "" for null/containers.
 std::string_view text(Element e);
 std::optional<int64_t> integer(Element e);
+// A timestamp or duration: an integer that fits int64 exactly (a number or a decimal string).
+// Unlike integer(), values above INT64_MAX are refused rather than wrapped.
+std::optional<int64_t> timeValue(Element e);
 
 // By value: `for (auto kv : json::objectOf(e))` would iterate a reference into a
 // temporary destroyed before the loop body runs.

@@ -1,6 +1,7 @@
 #include "formats/json_scanner.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #if defined(__x86_64__)
@@ -117,6 +118,16 @@ public:
 
     // Returns false when scanning must stop at `pos` (a stray closing bracket).
     bool onOpen(size_t pos) {
+        // In a JSON Lines file a bracket at the start of a line while a document is still open
+        // means that document is broken (a missing '}'): skip it and start over here.
+        if (depth_ > 0 && lineDelimited_ && pos > 0 && d_[pos - 1] == '\n') skipBrokenDocument(pos);
+        if (depth_ == 0) {
+            // JSON Lines: one-line documents separated by newlines. A pretty-printed file
+            // never qualifies, so a damaged one is not cut into "lines".
+            lineDelimited_ = !out_.topLevel.empty() && lastTopWasOneLine_ &&
+                             std::memchr(d_ + lastTopEnd_, '\n', pos - lastTopEnd_);
+            topStartFile_ = pos;
+        }
         ++depth_;
         open_.push_back(d_[pos]);
         lastSafe_ = pos + 1;
@@ -130,6 +141,10 @@ public:
 
     bool onClose(size_t pos) {
         if (depth_ == 0) {
+            if (lineDelimited_) {  // a stray bracket on one line of a JSON Lines file
+                out_.skippedDocuments.emplace_back(pos, pos + 1);
+                return true;
+            }
             out_.damage = {ScanDamage::Kind::StrayClose, pos, 0};
             return false;
         }
@@ -153,14 +168,21 @@ public:
                 g.closed = true;
                 flush(group_);
                 group_.index = -1;
-                copyFrom_ = pos;  // the ']' goes into the skeleton
-                out_.segments.emplace_back(out_.skeleton.size(), pos);
+                // Close the placeholder with ']' whatever closed the array in the file: a
+                // damaged file may close it with '}', and the skeleton must still parse.
+                out_.skeleton += ']';
+                copyFrom_ = pos + 1;
+                out_.segments.emplace_back(out_.skeleton.size(), pos + 1);
             } else if (depth_ == groupDepth_ + 1) {
                 elementEnd(group_, pos);
             }
         }
         --depth_;
-        if (depth_ == 0) out_.topLevel.emplace_back(topStart_, skeletonPos(pos + 1));
+        if (depth_ == 0) {
+            out_.topLevel.emplace_back(topStart_, skeletonPos(pos + 1));
+            lastTopWasOneLine_ = !std::memchr(d_ + topStartFile_, '\n', pos - topStartFile_);
+            lastTopEnd_ = pos + 1;
+        }
         return true;
     }
 
@@ -232,6 +254,27 @@ private:
         return out_.skeleton.size() + (filePos - copyFrom_);
     }
 
+    void skipBrokenDocument(size_t pos) {
+        out_.skippedDocuments.emplace_back(topStartFile_, pos);
+        if (group_.index >= 0) {
+            // Its spans cannot be placed without the rest of the document: dropped.
+            SpanGroup& g = out_.groups[group_.index];
+            g.close = pos;
+            g.abandoned = true;
+            flush(group_);
+            group_.index = -1;
+            copyFrom_ = pos;  // the broken rest stays out of the skeleton
+            out_.segments.emplace_back(out_.skeleton.size(), pos);
+        }
+        if (candidateOpen_) {
+            out_.groups[candidate_.index].close = pos;
+            candidateOpen_ = false;
+        }
+        depth_ = 0;
+        open_.clear();
+        lastTopEnd_ = pos;
+    }
+
     void elementEnd(Cutter& c, size_t pos) {
         c.lastEnd = pos + 1;
         ++out_.groups[c.index].elements;
@@ -298,6 +341,10 @@ private:
     size_t lastSafe_ = 0;     // file offset just past the latest bracket
     Cutter candidate_;
     bool candidateOpen_ = false;
+    bool lineDelimited_ = false;  // top-level documents are separated by newlines
+    bool lastTopWasOneLine_ = false;
+    size_t topStartFile_ = 0;  // file offset of the current top-level value
+    size_t lastTopEnd_ = 0;    // file offset just past the last complete top-level value
 };
 
 // Finds text outside every top-level value: a file that is not JSON, or garbage after it.
@@ -308,8 +355,12 @@ std::optional<size_t> findStrayText(const char* d, size_t size, const ScanResult
             if (!isSpace(d[i])) return i;
         return std::nullopt;
     };
-    for (const auto& [b, e] : r.topLevel) {
-        const size_t fb = r.fileOffset(b), fe = r.fileOffset(e);
+    // Complete documents and skipped broken ones, in file order.
+    std::vector<std::pair<size_t, size_t>> covered = r.skippedDocuments;
+    for (const auto& [b, e] : r.topLevel)
+        covered.emplace_back(r.fileOffset(b), r.fileOffset(e));
+    std::sort(covered.begin(), covered.end());
+    for (const auto& [fb, fe] : covered) {
         if (auto s = checkGap(pos, fb)) return s;
         pos = std::max(pos, fe);
     }
@@ -385,6 +436,14 @@ size_t ScanResult::fileOffset(size_t skeletonOffset) const {
     return it->second + (skeletonOffset - it->first);
 }
 
+namespace {
+std::atomic<bool> forceGeneric{false};
+}  // namespace
+
+void forceGenericScannerForTesting(bool force) {
+    forceGeneric = force;
+}
+
 ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control,
                     const WindowSink& sink) {
     ScanResult out;
@@ -392,7 +451,7 @@ ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const Job
     size_t stoppedAt = size;
     bool stopped = false, endsInString = false;
 #if ROOTLINE_SCANNER_AVX2
-    if (__builtin_cpu_supports("avx2"))
+    if (!forceGeneric && __builtin_cpu_supports("avx2"))
         scanAvx2(data, size, scanner, control, stoppedAt, stopped, endsInString);
     else
 #endif

@@ -64,6 +64,9 @@ struct ScanResult {
     std::vector<std::pair<size_t, size_t>> topLevel;
     // First non-whitespace byte outside every top-level object/array (e.g. "hello"), if any.
     std::optional<size_t> strayText;
+    // JSON Lines documents that never closed before the next line began a new one: [begin,
+    // end) file ranges, skipped so one broken line does not swallow the rest of the file.
+    std::vector<std::pair<size_t, size_t>> skippedDocuments;
     ScanDamage damage;
 
     size_t fileOffset(size_t skeletonOffset) const;
@@ -77,6 +80,10 @@ using WindowSink = std::function<void(size_t group, size_t from, size_t to)>;
 // `data` must be readable for `size` bytes plus 64 bytes of padding.
 ScanResult scanJson(const char* data, size_t size, size_t windowBytes, const JobControl& control,
                     const WindowSink& sink = {});
+
+// Tests only: use the portable block classifier even where AVX2 is available, so both paths
+// are exercised on one machine.
+void forceGenericScannerForTesting(bool force);
 
 // Window size used by the importer. 256 KB keeps a window's parse (index, tape, strings) in the
 // L2 cache: measured on a 200 MB Jaeger file, 256 KB windows parsed in 0.157 s against 0.25 s

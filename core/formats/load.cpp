@@ -52,15 +52,38 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// A JSON syntax error in [data, data + size): where, and what, from the error locator.
+// Where nesting first goes deeper than simdjson's limit (1,024), skipping strings.
+size_t depthLimitOffset(const char* data, size_t size) {
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > 1024) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return 0;
+}
+
+// Why [data, data + size) did not parse: too deep (valid JSON, but beyond the parser's limit),
+// or a syntax error located by the error locator.
 LoadError describeJsonFailure(simdjson::error_code code, const char* data, size_t size,
                               const std::function<size_t(size_t)>& toFile) {
+    if (code == simdjson::DEPTH_ERROR)
+        return {"the JSON nests objects and arrays deeper than 1,024 levels",
+                toFile(depthLimitOffset(data, size))};
     if (auto located = locateJsonError(data, size))
         return {"invalid JSON: " + located->message, toFile(located->offset)};
-    std::string message = simdjson::error_message(code);
-    if (code == simdjson::DEPTH_ERROR)
-        message = "the JSON nests objects and arrays deeper than 1,024 levels";
-    return {"invalid JSON: " + message, toFile(0)};
+    return {"invalid JSON: " + std::string(simdjson::error_message(code)), toFile(0)};
 }
 
 class Loader {
@@ -86,10 +109,17 @@ public:
                 "this is an HTML or XML page, not trace JSON (a login or error page "
                 "saved instead of the trace?)",
                 first);
-        if (data[first] != '{' && data[first] != '[')
+        if (data[first] != '{' && data[first] != '[') {
+            // A lone string, number or literal is valid JSON, just not a trace.
+            if (locateJsonError(data, size) == std::nullopt)
+                return fail(
+                    "not a trace: the file holds a single JSON value, not an object or "
+                    "array",
+                    first);
             return fail("not JSON: the file starts with \"" +
                             printable(std::string_view(data + first, size - first)) + "\"",
                         first);
+        }
 
         Stopwatch clock;
         TraceBuilder builder;
@@ -125,6 +155,7 @@ public:
         stats_.indexSeconds = clock.lap();
         for (const auto& f : ctx.formats)
             file->format += (file->format.empty() ? "" : ", ") + f;
+        if (file->format.empty()) file->format = "JSON";  // "[]", or nothing recognisable
         if (scan_.topLevel.size() > 1)
             file->format += " (" + withThousands(scan_.topLevel.size()) + " documents)";
         file->warnings = std::move(warnings_);
@@ -164,6 +195,13 @@ private:
         if (scan_.strayText)
             warnings_.push_back("ignored text that is not part of any JSON value at byte " +
                                 std::to_string(*scan_.strayText));
+        for (const auto& [begin, end] : scan_.skippedDocuments) {
+            LoadError err{"invalid JSON: a document that does not close", begin};
+            if (auto located = locateJsonError(buffer_.data() + begin, end - begin))
+                err = {"invalid JSON: " + located->message, begin + located->offset};
+            recordError(err);
+            warnings_.push_back(describeLoadError("", err) + "; skipped that line");
+        }
         ctx.topLevelArrayIsGroup = scan_.topLevelArrayIsGroup;
         simdjson::dom::parser parser;
         for (const auto& [begin, end] : scan_.topLevel) {
@@ -172,6 +210,8 @@ private:
             auto toFile = [&, begin = begin](size_t offset) {
                 return scan_.fileOffset(begin + offset);
             };
+            ctx.docText = std::string_view(skel + begin, end - begin);
+            ctx.docToFile = toFile;
             simdjson::dom::element root;
             auto error = parser.parse(skel + begin, end - begin, false).get(root);
             if (error == simdjson::UTF8_ERROR) {
@@ -211,49 +251,91 @@ private:
     void readWindow(ReadContext& ctx, const ParsedWindow& window, bool fileIsArray) {
         noteRepair(window.repair);
         const size_t group = window.job->group;
-        const size_t contentStart = window.contentStart;
-        const size_t contentLength = window.length >= 2 ? window.length - 2 : 0;
-        auto toFile = [contentStart, contentLength](size_t offset) {
-            // offset is within '[' + content + ']'
-            return contentStart + std::min(offset > 0 ? offset - 1 : 0, contentLength);
-        };
-        ctx.docStart = contentStart;
-        if (window.error) {
-            const LoadError err =
-                describeJsonFailure(window.error, window.text, window.length, toFile);
-            windowProblems_.push_back(
-                {group, err,
-                 describeLoadError("", err) + "; skipped the spans in that part of the file"});
-            return;
-        }
-        if (ctx.windowShapes.size() <= group) ctx.windowShapes.resize(group + 1, -1);
-        int& shape = ctx.windowShapes[group];
+        ctx.docStart = window.contentStart;
         // The scanner makes the file's first top-level array group 0 when the file starts
         // with '['; its elements are whole spans (Zipkin, Jaeger dumps).
         const bool topLevelArray = fileIsArray && group == 0;
-        const auto g = static_cast<uint32_t>(group);
+        if (window.error) {
+            salvageWindow(ctx, window, topLevelArray);
+            return;
+        }
         try {
-            for (json::Element item : json::arrayOf(window.root)) {
-                if (topLevelArray) {
-                    readTopLevelElement(item, ctx, shape, g);
-                    continue;
-                }
-                if (shape < 0) {
-                    shape = static_cast<int>(guessSpanShape(item));
-                    if (shape == static_cast<int>(DocumentShape::Unknown))
-                        throw FormatError("a \"spans\" array holds objects that are not spans",
-                                          contentStart);
-                }
-                if (shape == static_cast<int>(DocumentShape::JaegerSpan))
-                    readJaegerSpan(item, ctx, nullptr, g);
-                else
-                    readOtlpSpan(item, ctx, nullptr, g);
-            }
+            for (json::Element item : json::arrayOf(window.root))
+                readElement(ctx, item, group, topLevelArray);
         } catch (const FormatError& e) {
             const LoadError err{e.what(), e.byte};
             windowProblems_.push_back(
                 {group, err,
                  describeLoadError("", err) + "; skipped the rest of that part of the file"});
+        }
+    }
+
+    void readElement(ReadContext& ctx, json::Element item, size_t group, bool topLevelArray) {
+        if (ctx.windowShapes.size() <= group) ctx.windowShapes.resize(group + 1, -1);
+        int& shape = ctx.windowShapes[group];
+        const auto g = static_cast<uint32_t>(group);
+        if (topLevelArray) {
+            readTopLevelElement(item, ctx, shape, g);
+            return;
+        }
+        if (shape < 0) {
+            shape = static_cast<int>(guessSpanShape(item));
+            if (shape == static_cast<int>(DocumentShape::Unknown))
+                throw FormatError("a \"spans\" array holds objects that are not spans",
+                                  ctx.docStart);
+        }
+        if (shape == static_cast<int>(DocumentShape::JaegerSpan))
+            readJaegerSpan(item, ctx, nullptr, g);
+        else
+            readOtlpSpan(item, ctx, nullptr, g);
+    }
+
+    // A window that does not parse is split into its elements and each is parsed alone, so
+    // one damaged span costs that span and not the ~1,000 around it.
+    void salvageWindow(ReadContext& ctx, const ParsedWindow& window, bool topLevelArray) {
+        const size_t group = window.job->group;
+        const JobControl none;
+        // The window text is "[e1,e2,…]": scanned with 1-byte windows, every element is a cut.
+        const ScanResult pieces = scanJson(window.text, window.length, 1, none);
+        const SpanGroup* elements =
+            pieces.topLevelArrayIsGroup && !pieces.groups.empty() ? &pieces.groups[0] : nullptr;
+        if (!elements || window.error == simdjson::MEMALLOC) {
+            const LoadError err = describeJsonFailure(
+                window.error, window.text, window.length,
+                [&](size_t offset) { return window.contentStart + (offset > 0 ? offset - 1 : 0); });
+            windowProblems_.push_back(
+                {group, err,
+                 describeLoadError("", err) + "; skipped the spans in that part of the file"});
+            return;
+        }
+        simdjson::dom::parser parser;
+        std::vector<char> buffer;
+        size_t from = 1;  // just after the window's '['
+        for (size_t cut : elements->cuts) {
+            while (from < cut && (isSpace(window.text[from]) || window.text[from] == ','))
+                ++from;
+            const size_t fileOffset = window.contentStart + from - 1;
+            buffer.assign(window.text + from, window.text + cut);
+            const size_t length = buffer.size();
+            buffer.resize(length + simdjson::SIMDJSON_PADDING, ' ');
+            simdjson::dom::element item;
+            const simdjson::error_code parsed =
+                parser.parse(buffer.data(), length, false).get(item);
+            if (parsed == simdjson::SUCCESS) {
+                try {
+                    readElement(ctx, item, group, topLevelArray);
+                } catch (const FormatError& e) {
+                    const LoadError err{e.what(), e.byte};
+                    windowProblems_.push_back({group, err, describeLoadError("", err)});
+                }
+            } else {
+                const LoadError err = describeJsonFailure(
+                    parsed, buffer.data(), length,
+                    [fileOffset](size_t offset) { return fileOffset + offset; });
+                windowProblems_.push_back(
+                    {group, err, describeLoadError("", err) + "; skipped that span"});
+            }
+            from = cut;
         }
     }
 
@@ -267,7 +349,8 @@ private:
             GroupResolution& r = resolutions[g];
             switch (c.kind) {
                 case GroupContext::Kind::None:
-                    if (!scan_.groups[g].topLevelArray) unclaimed += scan_.groups[g].elements;
+                    if (!scan_.groups[g].topLevelArray && !scan_.groups[g].abandoned)
+                        unclaimed += scan_.groups[g].elements;
                     break;
                 case GroupContext::Kind::TopLevel:
                     r.kind = GroupResolution::Kind::Keep;
@@ -323,8 +406,10 @@ private:
         const LoadError err{what, d.offset};
         const size_t kept = ctx.builder.committedSpans() - droppedSpans_;
         if (kept > 0)
-            warnings_.push_back(describeLoadError("", err) + "; loaded the " + withThousands(kept) +
-                                " spans read before that point");
+            // First: it explains the warnings it causes (a missing processes map, …).
+            warnings_.insert(warnings_.begin(),
+                             describeLoadError("", err) + "; loaded the " + withThousands(kept) +
+                                 (kept == 1 ? " span" : " spans") + " read before that point");
         // The damage outranks the follow-on errors it caused.
         firstError_ = err;
     }
@@ -365,17 +450,32 @@ LoadResult loadTraceBuffer(simdjson::padded_string& buffer, const std::string& s
 
 LoadResult loadTraceText(std::string_view text, const std::string& source,
                          const JobControl& control, const LoadOptions& options) {
-    simdjson::padded_string buffer(text);
-    return loadTraceBuffer(buffer, source, control, options);
+    try {
+        simdjson::padded_string buffer(text);
+        return loadTraceBuffer(buffer, source, control, options);
+    } catch (const std::bad_alloc&) {
+        return {nullptr, LoadError{"not enough memory to load this file", std::nullopt}, {}};
+    }
 }
 
 LoadResult loadTraceFile(const std::string& path, const JobControl& control,
                          const LoadOptions& options) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status))
         return {nullptr, LoadError{"is a directory, not a trace file", std::nullopt}, {}};
+    // A device or pipe given by name (/dev/zero, a FIFO) would be read forever, before any
+    // cancellation checkpoint.
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        return {nullptr, LoadError{"not a regular file", std::nullopt}, {}};
     simdjson::padded_string buffer;
-    if (auto err = simdjson::padded_string::load(path).get(buffer)) {
+    simdjson::error_code err = simdjson::SUCCESS;
+    try {
+        err = simdjson::padded_string::load(path).get(buffer);
+    } catch (const std::bad_alloc&) {
+        return {nullptr, LoadError{"not enough memory to read this file", std::nullopt}, {}};
+    }
+    if (err) {
         if (!std::filesystem::exists(path, ec))
             return {nullptr, LoadError{"no such file", std::nullopt}, {}};
         return {

@@ -13,12 +13,10 @@ bool isKey(std::string_view k, std::string_view camel, std::string_view snake) {
 }
 
 std::optional<int64_t> readNanos(Element v, ReadContext& ctx, std::string_view field) {
-    if (auto n = json::integer(v)) return n;
-    const json::Scalar s = json::capture(v);
-    if (auto n = json::toInt(s)) return *n;
+    if (auto n = json::timeValue(v)) return n;
     ctx.builder.addSpanWarning(WarningCode::BadField,
                                std::string(field) + " is not a number of nanoseconds (" +
-                                   std::string(json::toText(s).substr(0, 40)) + ")");
+                                   std::string(json::toText(json::capture(v)).substr(0, 40)) + ")");
     return std::nullopt;
 }
 
@@ -28,7 +26,7 @@ void splitSpans(Element spans, ReadContext& ctx, std::vector<int64_t>& groups,
     if (!json::isArray(spans))
         throw FormatError(
             "\"spans\" must be an array, not " + std::string(json::typeName(spans.type())),
-            ctx.docStart);
+            ctx.keyOffset("spans"));
     for (Element item : json::arrayOf(spans)) {
         if (auto group = json::integer(item); group && item.type() != json::ElementType::STRING)
             groups.push_back(*group);
@@ -166,16 +164,17 @@ void readOtlpSpan(Element span, ReadContext& ctx, const GroupContext* group,
     }
     std::optional<int64_t> start, end;
     bool hasSpanId = false;
+    std::string idStorage;
     for (auto kv : json::objectOf(span)) {
         const std::string_view k = kv.key;
         const Element v = kv.value;
         if (isKey(k, "traceId", "trace_id")) {
-            b.setTraceId(json::text(v));
+            b.setTraceId(ctx.idText(v, "traceId", idStorage));
         } else if (isKey(k, "spanId", "span_id")) {
-            b.setSpanId(json::text(v));
+            b.setSpanId(ctx.idText(v, "spanId", idStorage));
             hasSpanId = true;
         } else if (isKey(k, "parentSpanId", "parent_span_id")) {
-            b.setParentId(json::text(v), RefType::ChildOf);
+            b.setParentId(ctx.idText(v, "parentSpanId", idStorage), RefType::ChildOf);
         } else if (k == "name") {
             p.name = b.internKey(json::text(v));
         } else if (k == "kind") {
@@ -217,7 +216,13 @@ void readOtlpSpan(Element span, ReadContext& ctx, const GroupContext* group,
     }
     if (!hasSpanId) b.addSpanWarning(WarningCode::BadField, "span has no spanId");
     p.start = start.value_or(0);
-    p.duration = (start && end) ? *end - *start : 0;
+    // Checked: a producer may write an end far from its start (or garbage).
+    if (start && end && __builtin_sub_overflow(*end, *start, &p.duration)) {
+        p.duration = 0;
+        b.addSpanWarning(WarningCode::BadField, "endTimeUnixNano is too far from the start");
+    } else if (!(start && end)) {
+        p.duration = 0;
+    }
     b.commit();
     ctx.spanRead();
 }
@@ -234,7 +239,7 @@ void readOtlpEnvelope(Element envelope, ReadContext& ctx, std::string label) {
         if (isKey(k, "resourceSpans", "resource_spans") || k == "batches") {
             if (k == "batches") label = "Tempo JSON (v1)";
             if (!json::isArray(v))
-                throw FormatError("\"" + std::string(k) + "\" must be an array", ctx.docStart);
+                throw FormatError("\"" + std::string(k) + "\" must be an array", ctx.keyOffset(k));
             direct = true;
             for (Element rs : json::arrayOf(v))
                 readResourceSpans(rs, ctx);

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -42,6 +43,9 @@ struct GroupContext {
     uint32_t scope = 0;
 };
 
+// JSON text of a scalar element (numbers, booleans) for messages and ids.
+std::string_view rawText(simdjson::dom::element e);
+
 struct ReadContext {
     ReadContext(TraceBuilder& b, const JobControl& c) : builder(b), control(c) {}
 
@@ -51,8 +55,12 @@ struct ReadContext {
     std::vector<GroupContext> groups;  // indexed like ScanResult::groups
     std::set<std::string> formats;     // "Jaeger JSON", "OTLP JSON", …
     std::vector<std::string> warnings;
-    bool missingProcessMap = false;     // Jaeger spans named a process but no map was read
-    size_t docStart = 0;                // file offset of the document or window being read
+    bool missingProcessMap = false;  // Jaeger spans named a process but no map was read
+    size_t docStart = 0;             // file offset of the document or window being read
+    // The text of the skeleton document being read and how its offsets map to the file, so a
+    // message about a key can point at it.
+    std::string_view docText;
+    std::function<size_t(size_t)> docToFile;
     bool topLevelArrayIsGroup = false;  // the document is the scanner's "[N]" skeleton
     // Span shape of each group read in windows (a DocumentShape value, -1 until the first
     // element is seen), decided without the skeleton.
@@ -66,6 +74,28 @@ struct ReadContext {
             spansSinceCheck = 0;
             control.checkpoint();
         }
+    }
+
+    // File offset of the first occurrence of "key": in the current document (its start when
+    // the key cannot be found).
+    size_t keyOffset(std::string_view key) const {
+        if (!docToFile) return docStart;
+        const std::string quoted = "\"" + std::string(key) + "\"";
+        const size_t at = docText.find(quoted);
+        return at == std::string_view::npos ? docStart : docToFile(at);
+    }
+
+    // The text of an id field; ids are strings in every format, so anything else is read as
+    // its JSON text with a warning on the span.
+    std::string_view idText(simdjson::dom::element e, std::string_view field,
+                            std::string& storage) {
+        if (e.type() == simdjson::dom::element_type::STRING) return e.get_string().value_unsafe();
+        storage.assign(e.type() == simdjson::dom::element_type::NULL_VALUE ? std::string_view()
+                                                                           : rawText(e));
+        builder.addSpanWarning(
+            WarningCode::BadField,
+            std::string(field) + " is not a string; read as \"" + storage.substr(0, 40) + "\"");
+        return storage;
     }
 
     // Registers that the placeholder for span group `index` was found under `context`.

@@ -50,22 +50,23 @@ void readZipkinSpan(Element span, ReadContext& ctx, uint32_t deferredGroup) {
     bool hasRemote = false;
     std::optional<std::string> errorMessage;
     const StrId errorKey = b.intern("error");
+    std::string idStorage, parentStorage;
     for (auto kv : json::objectOf(span)) {
         const std::string_view k = kv.key;
         const Element v = kv.value;
         if (k == "traceId") {
-            b.setTraceId(json::text(v));
+            b.setTraceId(ctx.idText(v, "traceId", idStorage));
         } else if (k == "id") {
-            b.setSpanId(json::text(v));
+            b.setSpanId(ctx.idText(v, "id", idStorage));
             hasId = true;
         } else if (k == "parentId") {
-            parentId = json::text(v);
+            parentId = ctx.idText(v, "parentId", parentStorage);
         } else if (k == "name") {
             p.name = b.internKey(json::text(v));
         } else if (k == "kind") {
             p.kind = parseKind(json::text(v));
         } else if (k == "timestamp" || k == "duration") {
-            auto us = json::integer(v);
+            auto us = json::timeValue(v);
             if (!us || *us > kMaxMicros || *us < -kMaxMicros) {
                 b.addSpanWarning(WarningCode::BadField,
                                  std::string(k) + " is not a number of microseconds");

@@ -20,6 +20,12 @@ std::string_view stripPrefix(std::string_view text, std::string_view prefix) {
 }
 }  // namespace
 
+std::optional<bool> boolFromText(std::string_view t) {
+    if (t == "true" || t == "True" || t == "TRUE" || t == "1") return true;
+    if (t == "false" || t == "False" || t == "FALSE" || t == "0") return false;
+    return std::nullopt;
+}
+
 std::string_view kindName(SpanKind kind) {
     switch (kind) {
         case SpanKind::Unspecified:

@@ -2,6 +2,7 @@
 // Small enums shared by the model, the importers and every view.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace rootline {
@@ -27,6 +28,10 @@ enum SpanFlag : uint8_t {
 std::string_view kindName(SpanKind kind);  // "server", "client", … ("" when unspecified)
 std::string_view statusName(StatusCode status);
 std::string_view refTypeName(RefType type);
+
+// "true"/"True"/"TRUE"/"1" and "false"/"False"/"FALSE"/"0", as producers write booleans in
+// strings; nullopt for anything else.
+std::optional<bool> boolFromText(std::string_view text);
 
 // Parses "server", "SPAN_KIND_SERVER", "SERVER", 2 … ; Unspecified when unknown.
 SpanKind parseKind(std::string_view text);

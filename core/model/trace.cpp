@@ -21,14 +21,25 @@ std::span<const SpanWarning> Trace::warningsOf(size_t i) const {
     return {warnings.data() + (lo - warnings.begin()), static_cast<size_t>(hi - lo)};
 }
 
+namespace {
+const std::pair<uint32_t, StrId>* findText(const std::vector<std::pair<uint32_t, StrId>>& texts,
+                                           size_t span) {
+    auto it = std::lower_bound(
+        texts.begin(), texts.end(), static_cast<uint32_t>(span),
+        [](const std::pair<uint32_t, StrId>& p, uint32_t s) { return p.first < s; });
+    return it != texts.end() && it->first == span ? &*it : nullptr;
+}
+}  // namespace
+
 std::string Trace::spanIdText(size_t i) const {
-    if (flags[i] & kOpaqueId) {
-        auto it = std::lower_bound(
-            opaqueSpanIds.begin(), opaqueSpanIds.end(), static_cast<uint32_t>(i),
-            [](const std::pair<uint32_t, StrId>& p, uint32_t s) { return p.first < s; });
-        if (it != opaqueSpanIds.end() && it->first == i) return std::string(str(it->second));
-    }
+    if (flags[i] & kOpaqueId)
+        if (auto* t = findText(opaqueSpanIds, i)) return std::string(str(t->second));
     return toHex(spanId[i]);
+}
+
+std::string Trace::parentIdText(size_t i) const {
+    if (auto* t = findText(opaqueParentIds, i)) return std::string(str(t->second));
+    return toHex(parentId[i]);
 }
 
 const Value* Trace::findAttribute(size_t i, StrId key, bool withResource) const {
@@ -45,12 +56,6 @@ const Value* Trace::findAttribute(size_t i, StrId key, bool withResource) const 
     return nullptr;
 }
 
-int32_t Trace::findSpan(SpanId wanted) const {
-    for (size_t i = 0; i < spanId.size(); ++i)
-        if (spanId[i] == wanted) return static_cast<int32_t>(i);
-    return -1;
-}
-
 size_t Trace::memoryBytes() const {
     auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     size_t n = bytes(start) + bytes(duration) + bytes(spanId) + bytes(parentId) + bytes(parent) +
@@ -58,7 +63,7 @@ size_t Trace::memoryBytes() const {
                bytes(kind) + bytes(status) + bytes(flags) + bytes(statusMessage) + bytes(attrs) +
                bytes(selfTime) + bytes(eventOffset) + bytes(linkOffset) + bytes(childOffset) +
                bytes(children) + bytes(events) + bytes(links) + bytes(warnings) +
-               bytes(opaqueSpanIds) + bytes(roots) + bytes(services);
+               bytes(opaqueSpanIds) + bytes(opaqueParentIds) + bytes(roots) + bytes(services);
     for (const auto& w : traceWarnings)
         n += w.capacity();
     return n;
@@ -67,12 +72,13 @@ size_t Trace::memoryBytes() const {
 std::string warningText(const Trace& trace, const SpanWarning& w) {
     switch (w.code) {
         case WarningCode::MissingParent:
-            return "parent span " + toHex(trace.parentId[w.span]) +
+            return "parent span " + trace.parentIdText(w.span) +
                    " is not in this trace; shown as an extra root";
         case WarningCode::DuplicateId:
             return "span id " + trace.spanIdText(w.span) + " is used by " +
                    std::to_string(w.value) + " spans in this trace";
         case WarningCode::ParentCycle:
+            if (w.value == 1) return "names itself as its parent; shown as a root";
             return "parent references form a cycle of " + std::to_string(w.value) +
                    " spans; the cycle was cut here and this span is shown as a root";
         case WarningCode::StartsBeforeParent:

@@ -105,8 +105,9 @@ public:
 
     std::vector<Event> events;
     std::vector<Link> links;
-    std::vector<SpanWarning> warnings;                      // sorted by span
-    std::vector<std::pair<uint32_t, StrId>> opaqueSpanIds;  // sorted by span index
+    std::vector<SpanWarning> warnings;                        // sorted by span
+    std::vector<std::pair<uint32_t, StrId>> opaqueSpanIds;    // sorted by span index
+    std::vector<std::pair<uint32_t, StrId>> opaqueParentIds;  // the same, for declared parents
     std::vector<std::string> traceWarnings;  // about the whole trace (partial result, …)
 
     // ---- summary ----
@@ -119,7 +120,10 @@ public:
     uint32_t maxDepth = 0;
 
     size_t spanCount() const { return start.size(); }
-    int64_t durationNs() const { return endNs - startNs; }
+    int64_t durationNs() const {
+        int64_t d;  // saturates: broken input can put spans centuries apart
+        return __builtin_sub_overflow(endNs, startNs, &d) ? INT64_MAX : d;
+    }
     int64_t end(size_t i) const { return start[i] + (duration[i] > 0 ? duration[i] : 0); }
     bool isError(size_t i) const { return status[i] == StatusCode::Error; }
 
@@ -140,13 +144,11 @@ public:
     std::span<const SpanWarning> warningsOf(size_t i) const;
     // The producer's id text: 16 hex digits, or the original opaque string.
     std::string spanIdText(size_t i) const;
+    std::string parentIdText(size_t i) const;
     std::string traceIdText() const { return idText.empty() ? toHex(id) : idText; }
 
     // Looks an attribute up by key on the span, then (when `withResource`) its resource.
     const Value* findAttribute(size_t i, StrId key, bool withResource = false) const;
-    // Index of the span with this id, or -1. Binary search over a sorted copy built lazily is
-    // avoided: callers that need many lookups should build their own index.
-    int32_t findSpan(SpanId id) const;
 
     size_t warningCount() const { return warnings.size() + traceWarnings.size(); }
     size_t memoryBytes() const;  // this trace's columns, not the shared dictionary

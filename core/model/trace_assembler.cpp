@@ -154,8 +154,12 @@ std::vector<std::shared_ptr<const Trace>> TraceBuilder::finish(const JobControl&
     for (const auto& [span, text] : rawOpaqueSpanIds_)
         if (slotOf[span] != kNone)
             traces[slotOf[span]]->opaqueSpanIds.emplace_back(newIndex[span], text);
+    for (const auto& [span, text] : rawOpaqueParentIds_)
+        if (slotOf[span] != kNone)
+            traces[slotOf[span]]->opaqueParentIds.emplace_back(newIndex[span], text);
     release(rawWarnings_);
     release(rawOpaqueSpanIds_);
+    release(rawOpaqueParentIds_);
 
     std::unordered_map<TraceId, uint32_t, TraceIdHash> slotById;
     for (size_t t = 0; t < traceIds.size(); ++t)
@@ -175,6 +179,7 @@ std::vector<std::shared_ptr<const Trace>> TraceBuilder::finish(const JobControl&
     std::vector<std::shared_ptr<const Trace>> out;
     for (auto& trace : traces) {
         std::sort(trace->opaqueSpanIds.begin(), trace->opaqueSpanIds.end());
+        std::sort(trace->opaqueParentIds.begin(), trace->opaqueParentIds.end());
         trace->service.resize(trace->spanCount());
         std::unordered_map<StrId, uint32_t> serviceIndex;
         for (size_t i = 0; i < trace->spanCount(); ++i) {

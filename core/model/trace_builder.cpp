@@ -9,12 +9,8 @@ namespace rootline {
 
 namespace {
 
-bool isTrueText(std::string_view s) {
-    return s == "true" || s == "TRUE" || s == "True" || s == "1";
-}
-
 bool isTruthy(const AttrInput& in) {
-    if (in.isText) return isTrueText(in.text);
+    if (in.isText) return boolFromText(in.text).value_or(false);
     switch (in.value.type) {
         case ValueType::Bool:
             return in.value.boolean;
@@ -130,10 +126,16 @@ void TraceBuilder::setSpanId(std::string_view text) {
     const ParsedSpanId parsed = parseSpanId(text);
     pending_.spanId = parsed.id;
     if (parsed.encoding == IdEncoding::Opaque) pending_.spanIdText = intern(text);
+    // All zeros is W3C's "invalid span id": no span can name it as its parent.
+    if (!text.empty() && parsed.id == 0)
+        addSpanWarning(WarningCode::BadField, "span id " + std::string(text.substr(0, 40)) +
+                                                  " is all zeros, which is not a valid id");
 }
 
 void TraceBuilder::setParentId(std::string_view text, RefType ref) {
-    pending_.parentId = parseSpanId(text).id;
+    const ParsedSpanId parsed = parseSpanId(text);
+    pending_.parentId = parsed.id;
+    pending_.parentIdText = parsed.encoding == IdEncoding::Opaque ? intern(text) : kEmptyStr;
     pending_.parentRef = ref;
 }
 
@@ -201,6 +203,14 @@ bool TraceBuilder::resolveStatus() {
 
 void TraceBuilder::commit() {
     const bool inferred = resolveStatus();
+    // Every reader bounds start and duration; their sum must fit too, or end() would overflow.
+    if (pending_.duration > 0 && pending_.start > INT64_MAX - pending_.duration) {
+        pending_.duration = INT64_MAX - pending_.start;
+        addSpanWarning(WarningCode::BadField, "the span ends after the year 2262; cut there");
+    }
+    if (pending_.start < 0 && pending_.duration < 0 &&
+        pending_.start < INT64_MIN - pending_.duration)
+        pending_.duration = 0;
     const auto index = static_cast<uint32_t>(raw_.spanId.size());
     uint8_t flags = inferred ? kErrorInferred : 0;
     if (pending_.parentRef == RefType::FollowsFrom) flags |= kParentFollowsFrom;
@@ -211,6 +221,8 @@ void TraceBuilder::commit() {
     }
     if (pending_.traceIdText != kEmptyStr)
         opaqueTraceIds_.emplace_back(pending_.traceId, pending_.traceIdText);
+    if (pending_.parentIdText != kEmptyStr)
+        rawOpaqueParentIds_.emplace_back(index, pending_.parentIdText);
     raw_.traceId.push_back(pending_.traceId);
     raw_.spanId.push_back(pending_.spanId);
     raw_.parentId.push_back(pending_.parentId);

@@ -26,6 +26,7 @@ struct PendingSpan {
     SpanId spanId = 0;
     StrId spanIdText = kEmptyStr;  // set only for opaque ids
     SpanId parentId = 0;
+    StrId parentIdText = kEmptyStr;  // set only for opaque ids
     RefType parentRef = RefType::ChildOf;
     int64_t start = 0;
     int64_t duration = 0;
@@ -179,6 +180,7 @@ private:
     std::vector<Link> rawLinks_;
     std::vector<RawWarning> rawWarnings_;
     std::vector<std::pair<uint32_t, StrId>> rawOpaqueSpanIds_;
+    std::vector<std::pair<uint32_t, StrId>> rawOpaqueParentIds_;
     std::vector<std::pair<TraceId, StrId>> opaqueTraceIds_;
     std::vector<std::pair<TraceId, std::string>> traceWarnings_;
 };

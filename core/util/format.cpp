@@ -6,6 +6,24 @@
 
 namespace rootline {
 
+namespace {
+
+// Three significant digits, no exponent, no trailing zeros: 1.5, 12.3, 999, 1.24.
+std::string threeDigits(double v) {
+    char buf[32];
+    const int decimals = v < 9.995 ? 2 : v < 99.95 ? 1 : 0;
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string out = buf;
+    if (out.find('.') != std::string::npos) {
+        while (out.back() == '0')
+            out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string formatDuration(int64_t ns) {
     if (ns == 0) return "0";
     if (ns < 0) {
@@ -14,25 +32,21 @@ std::string formatDuration(int64_t ns) {
         out += formatDuration(ns == INT64_MIN ? INT64_MAX : -ns);
         return out;
     }
-    char buf[48];
+    if (ns < 1000) return std::to_string(ns) + " ns";
+    // Pick the unit after rounding, so 999,999 µs reads "1 s", not "1e+03 ms".
     const double v = static_cast<double>(ns);
-    if (ns < 1000) {
-        std::snprintf(buf, sizeof buf, "%" PRId64 " ns", ns);
-    } else if (ns < 1000000) {
-        std::snprintf(buf, sizeof buf, "%.3g µs", v / 1e3);
-    } else if (ns < 1000000000) {
-        std::snprintf(buf, sizeof buf, "%.3g ms", v / 1e6);
-    } else if (ns < 60LL * 1000000000) {
-        std::snprintf(buf, sizeof buf, "%.3g s", v / 1e9);
-    } else {
-        const int64_t totalSeconds = ns / 1000000000;
-        if (totalSeconds < 3600)
-            std::snprintf(buf, sizeof buf, "%" PRId64 " min %" PRId64 " s", totalSeconds / 60,
-                          totalSeconds % 60);
-        else
-            std::snprintf(buf, sizeof buf, "%" PRId64 " h %" PRId64 " min", totalSeconds / 3600,
-                          (totalSeconds % 3600) / 60);
-    }
+    if (v / 1e3 < 999.5) return threeDigits(v / 1e3) + " µs";
+    if (v / 1e6 < 999.5) return threeDigits(v / 1e6) + " ms";
+    const double seconds = v / 1e9;
+    if (seconds < 59.95) return threeDigits(seconds) + " s";
+    char buf[48];
+    const int64_t totalSeconds = static_cast<int64_t>(seconds + 0.5);
+    if (totalSeconds < 3600)
+        std::snprintf(buf, sizeof buf, "%" PRId64 " min %" PRId64 " s", totalSeconds / 60,
+                      totalSeconds % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%" PRId64 " h %" PRId64 " min", totalSeconds / 3600,
+                      (totalSeconds % 3600) / 60);
     return buf;
 }
 

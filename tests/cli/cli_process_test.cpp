@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 extern char** environ;
@@ -83,24 +84,55 @@ std::string fixture(const std::string& f) {
     return std::string(ROOTLINE_FIXTURES_DIR) + "/" + f;
 }
 
-TEST(CliProcess, InspectsEveryTraceFixture) {
-    for (const auto& dir : {"jaeger", "otlp", "tempo", "genai"}) {
+// Every shared fixture, not only those with a .json name: the trace fixtures load with their
+// exact span count (exit 0), everything else is refused in one line (exit 2).
+TEST(CliProcess, InspectsEveryFixture) {
+    const std::map<std::string, std::string> traces = {
+        {"jaeger/analytics-real-jaeger-query-2019.json", "1 trace, 2 spans"},
+        {"jaeger/apiv3-GetTrace.json", "1 trace, 1 span"},
+        {"jaeger/jaeger-anonymizer-embedded-process.json", "1 trace, 2 spans"},
+        {"jaeger/jaeger-otlp-links-events-errors.json", "2 traces, 4 spans"},
+        {"jaeger/jaeger-transform-jaeger-out.json", "1 trace, 2 spans"},
+        {"jaeger/jaeger-transform-otlp-in.json", "1 trace, 2 spans"},
+        {"jaeger/jaeger-uimodel-edgecases.json", "1 trace, 5 spans"},
+        {"jaeger/ui-flamegraph-pyroscope-uistate.json", "1 trace, 4 spans"},
+        {"jaeger/ui-genai-57spans-10svc-error.json", "1 trace, 57 spans"},
+        {"jaeger/ui-otlp-multi-resourcespans.json", "1 trace, 4 spans"},
+        {"jaeger/ui-petclinic-stats-17spans.json", "1 trace, 17 spans"},
+        {"jaeger/ui-tracegraph-followsfrom-error.json", "1 trace, 11 spans"},
+        {"otlp/trace.json", "1 trace, 1 span"},
+        {"tempo/api_v2_traces_by_id.docs-example.json", "1 trace, 1 span"},
+        {"tempo/servicegraphs_trace-with-expired-edges.json", "1 trace, 5 spans"},
+        {"tempo/servicegraphs_trace-with-failed-requests.json", "1 trace, 15 spans"},
+        {"tempo/servicegraphs_trace-with-queue-database.json", "1 trace, 19 spans"},
+        {"tempo/servicegraphs_trace-with-virtual-nodes.json", "2 traces, 3 spans"},
+        {"tempo/tempopb_trace_v1_batches.json", "1 trace, 1 span"},
+        {"tempo/vulture_trace_jsonpb.json", "1 trace, 6 spans"},
+        {"genai/agent-strace-v0.32.0-session.otlp.json", "1 trace, 5 spans"},
+        {"genai/otel-js-openai-weather-agent.trace.otlp.json", "1 trace, 5 spans"},
+    };
+    size_t seen = 0;
+    for (const auto& dir : {"jaeger", "otlp", "tempo", "genai", "loki", "prometheus"}) {
         for (const auto& entry : std::filesystem::directory_iterator(fixture(dir))) {
+            if (entry.path().filename() == "SOURCES.md") continue;
+            const std::string relative = std::string(dir) + "/" + entry.path().filename().string();
             const std::string path = entry.path().string();
-            if (entry.path().extension() != ".json") continue;
-            SCOPED_TRACE(path);
+            SCOPED_TRACE(relative);
             const Result r = runCli({"inspect", path});
             EXPECT_EQ(r.signal, 0);
-            // Every file either loads (0) or is refused with exactly one line (2).
-            if (r.exitCode == 0) {
-                EXPECT_NE(r.out.find("trace"), std::string::npos);
+            auto it = traces.find(relative);
+            if (it != traces.end()) {
+                ++seen;
+                EXPECT_EQ(r.exitCode, 0) << r.err;
+                EXPECT_NE(r.out.find(it->second + "\n"), std::string::npos) << r.out;
             } else {
-                EXPECT_EQ(r.exitCode, 2);
+                EXPECT_EQ(r.exitCode, 2) << r.out;
                 EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
                 EXPECT_EQ(r.err.rfind("rootline-cli: " + path + ": ", 0), 0u) << r.err;
             }
         }
     }
+    EXPECT_EQ(seen, traces.size());
 }
 
 struct BadCase {
@@ -115,7 +147,9 @@ TEST(CliProcess, BadInputCorpus) {
          "HTML or XML page"},
         {"truncated.json", R"({"data":[{"traceID":"1","spans":[{"spanID":"1","startTime")",
          "the file ends"},
-        {"types.json", R"({"resourceSpans":{"oops":1}})", "(byte 0)"},
+        {"types.json", R"({"resourceSpans":{"oops":1}})",
+         "not a recognised trace format (expected Jaeger, OTLP, Tempo or Zipkin JSON); its fields "
+         "are resourceSpans (byte 0)"},
         {"syntax.json", R"({"traceID":"1","spans":[{"spanID":"1",}]})", "invalid JSON"},
         {"deep.json", std::string(5000, '[') + std::string(5000, ']'), "1,024 levels"},
         {"logs.json", slurp(fixture("otlp/logs.json")), "OTLP logs file"},

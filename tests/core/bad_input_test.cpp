@@ -30,6 +30,13 @@ TEST(BadInput, EmptyAndWhitespace) {
     expectOneLineError(test::load(" \n\t "), "only whitespace");
 }
 
+TEST(BadInput, ALoneJsonValueIsValidJsonButNotATrace) {
+    for (const char* text : {"\"hello\"", "42", "null", "  true"}) {
+        const LoadResult r = test::load(text);
+        expectOneLineError(r, "not a trace: the file holds a single JSON value");
+    }
+}
+
 TEST(BadInput, NotJsonAtAll) {
     const LoadResult r = test::load("hello world, this is not JSON");
     expectOneLineError(r, "not JSON: the file starts with \"hello world, this is not…\"");
@@ -45,7 +52,7 @@ TEST(BadInput, HtmlPage) {
 }
 
 TEST(BadInput, ScalarsAndWrongTopLevelTypes) {
-    expectOneLineError(test::load("[1, 2, 3]"), "the array holds a number values");
+    expectOneLineError(test::load("[1, 2, 3]"), "its first element is a number, not an object");
     expectOneLineError(test::load("{}"), "the object is empty");
     expectOneLineError(test::load(R"({"data": 5})"), "its fields are data");
     expectOneLineError(test::load(R"({"traceID":"1","spans":"none"})"),
@@ -194,9 +201,10 @@ TEST(BadInput, TruncatedTailKeepsEarlierSpans) {
     ASSERT_TRUE(r.ok()) << r.error.message;
     EXPECT_EQ(r.file->spanCount(), 60u);
     ASSERT_FALSE(r.file->warnings.empty());
-    EXPECT_NE(r.file->warnings.back().find("loaded the 60 spans read before that point"),
+    // The damage comes first: it explains the missing processes map that follows.
+    EXPECT_NE(r.file->warnings.front().find("loaded the 60 spans read before that point"),
               std::string::npos)
-        << r.file->warnings.back();
+        << r.file->warnings.front();
 }
 
 }  // namespace

@@ -16,6 +16,13 @@ TEST(FormatUtil, Durations) {
     EXPECT_EQ(formatDuration(123000000000), "2 min 3 s");
     EXPECT_EQ(formatDuration(-5000), "-5 µs");
     EXPECT_EQ(formatDuration(INT64_MIN).substr(0, 1), "-");
+    // Rounding decides the unit: never "1e+03 ms".
+    EXPECT_EQ(formatDuration(999999000), "1 s");
+    EXPECT_EQ(formatDuration(999499), "999 µs");
+    EXPECT_EQ(formatDuration(999500), "1 ms");
+    EXPECT_EQ(formatDuration(1500000), "1.5 ms");
+    EXPECT_EQ(formatDuration(2000000000), "2 s");
+    EXPECT_EQ(formatDuration(59990000000), "1 min 0 s");
 }
 
 TEST(FormatUtil, Timestamps) {

@@ -114,3 +114,31 @@ TEST(Scanner, WindowSizeDoesNotChangeTheResult) {
 
 }  // namespace
 }  // namespace rootline
+
+namespace rootline {
+namespace {
+
+// The portable classifier must find exactly what the AVX2 one finds.
+TEST(Scanner, GenericAndAvx2PathsAgree) {
+    for (const std::string f : {"jaeger/ui-genai-57spans-10svc-error.json",
+                                "tempo/servicegraphs_trace-with-failed-requests.json",
+                                "jaeger/jaeger-anonymizer-embedded-process.json"}) {
+        SCOPED_TRACE(f);
+        const auto text = simdjson::padded_string::load(test::fixture(f)).value();
+        const ScanResult fast = scanJson(text.data(), text.size(), 512, {});
+        forceGenericScannerForTesting(true);
+        const ScanResult generic = scanJson(text.data(), text.size(), 512, {});
+        forceGenericScannerForTesting(false);
+        ASSERT_EQ(fast.groups.size(), generic.groups.size());
+        for (size_t g = 0; g < fast.groups.size(); ++g) {
+            EXPECT_EQ(fast.groups[g].cuts, generic.groups[g].cuts);
+            EXPECT_EQ(fast.groups[g].elements, generic.groups[g].elements);
+        }
+        EXPECT_EQ(fast.skeleton, generic.skeleton);
+        EXPECT_EQ(fast.topLevel, generic.topLevel);
+        EXPECT_GT(fast.groups.size(), 0u);
+    }
+}
+
+}  // namespace
+}  // namespace rootline
