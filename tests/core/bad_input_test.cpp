@@ -144,6 +144,8 @@ TEST(BadInput, MissingFileDirectoryAndDevice) {
     const LoadResult missing = loadTraceFile("/nonexistent/trace.json");
     expectOneLineError(missing, "no such file");
     expectOneLineError(loadTraceFile("/tmp"), "is a directory");
+    // A device would be read forever: refused by name, before any read.
+    expectOneLineError(loadTraceFile("/dev/zero"), "not a regular file");
 }
 
 // Every trace fixture cut short at 40 points: each load ends, loads what it can with a warning
