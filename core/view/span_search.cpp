@@ -1,0 +1,158 @@
+#include "view/span_search.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace rootline {
+
+namespace {
+
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Case-insensitive substring test; `needle` is already lowercase and not empty.
+bool containsLower(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size()) return false;
+    const char first = needle[0];
+    const char firstUpper = static_cast<char>(std::toupper(static_cast<unsigned char>(first)));
+    const size_t last = haystack.size() - needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        const char c = haystack[i];
+        if (c != first && c != firstUpper) continue;
+        size_t k = 1;
+        while (k < needle.size() && lower(haystack[i + k]) == needle[k])
+            ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+bool hasDigit(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool isHexTerm(std::string_view s) {
+    return s.size() >= 4 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+// What one term matches among the file's distinct strings and pairs.
+struct TermIndex {
+    std::vector<uint8_t> strings;  // by StrId
+    std::vector<uint8_t> pairs;    // by PairId: key or value matches (or key=value)
+};
+
+TermIndex indexTerm(const Dictionary& d, const SearchTerm& term, const JobControl& control) {
+    TermIndex ix;
+    const size_t nStrings = d.strings.size();
+    ix.strings.assign(nStrings, 0);
+    if (term.key.empty()) {
+        for (size_t s = 0; s < nStrings; ++s) {
+            if ((s & 0xFFFF) == 0) control.checkpoint();
+            ix.strings[s] = containsLower(d.strings.view(static_cast<StrId>(s)), term.text) ? 1 : 0;
+        }
+    }
+    const StrId key = term.key.empty() ? StringPool::kNotFound : d.strings.find(term.key);
+    const bool numeric = hasDigit(term.text);
+    const size_t nPairs = d.attrs.pairCount();
+    ix.pairs.assign(nPairs, 0);
+    for (size_t p = 0; p < nPairs; ++p) {
+        if ((p & 0xFFFF) == 0) control.checkpoint();
+        const Attribute& a = d.attrs.pair(static_cast<PairId>(p));
+        if (!term.key.empty() && a.key != key) continue;
+        bool hit = term.key.empty() && ix.strings[a.key];
+        const Value& v = a.value;
+        if (!hit && (v.type == ValueType::String)) {
+            hit = term.key.empty()
+                      ? ix.strings[v.str] != 0
+                      : (term.text.empty() || containsLower(d.strings.view(v.str), term.text));
+        } else if (!hit && (numeric || v.type == ValueType::Bool) &&
+                   (v.type == ValueType::Int || v.type == ValueType::Double ||
+                    v.type == ValueType::Bool)) {
+            hit = containsLower(valueToString(v, d.strings, d.attrs), term.text);
+        } else if (!hit && !term.key.empty() && term.text.empty()) {
+            hit = true;  // "key=" matches any value
+        }
+        ix.pairs[p] = hit ? 1 : 0;
+    }
+    return ix;
+}
+
+bool setMatches(const Dictionary& d, AttrSetId set, const TermIndex& ix) {
+    for (PairId p : d.attrs.set(set))
+        if (ix.pairs[p]) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<SearchTerm> parseSearchQuery(std::string_view q) {
+    std::vector<SearchTerm> terms;
+    size_t i = 0;
+    while (i < q.size()) {
+        while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i])))
+            ++i;
+        if (i >= q.size()) break;
+        std::string raw;
+        if (q[i] == '"') {
+            const size_t close = q.find('"', i + 1);
+            raw = std::string(q.substr(
+                i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
+            i = close == std::string_view::npos ? q.size() : close + 1;
+        } else {
+            const size_t start = i;
+            while (i < q.size() && !std::isspace(static_cast<unsigned char>(q[i])))
+                ++i;
+            raw = std::string(q.substr(start, i - start));
+        }
+        if (raw.empty()) continue;
+        SearchTerm term;
+        const size_t eq = raw.find('=');
+        if (eq != std::string::npos && eq > 0) {
+            term.key = raw.substr(0, eq);
+            raw = raw.substr(eq + 1);
+        }
+        std::transform(raw.begin(), raw.end(), raw.begin(), lower);
+        term.text = std::move(raw);
+        terms.push_back(std::move(term));
+    }
+    return terms;
+}
+
+std::vector<uint8_t> searchSpans(const Trace& t, const std::vector<SearchTerm>& terms,
+                                 const JobControl& control) {
+    const size_t n = t.spanCount();
+    std::vector<uint8_t> result(n, terms.empty() ? 0 : 1);
+    const Dictionary& d = *t.dict;
+    for (const SearchTerm& term : terms) {
+        const TermIndex ix = indexTerm(d, term, control);
+        const bool byId = term.key.empty() && isHexTerm(term.text);
+        for (size_t i = 0; i < n; ++i) {
+            if (!result[i]) continue;
+            if ((i & 0xFFFF) == 0) control.checkpoint();
+            bool hit = false;
+            if (term.key.empty()) {
+                hit = ix.strings[t.name[i]] || ix.strings[t.services[t.service[i]]] ||
+                      ix.strings[t.statusMessage[i]];
+                if (!hit && byId) hit = t.spanIdText(i).find(term.text) != std::string::npos;
+            }
+            if (!hit) hit = setMatches(d, t.attrs[i], ix);
+            if (!hit) hit = setMatches(d, t.resourceOf(i).attrs, ix);
+            if (!hit) {
+                for (const Event& e : t.eventsOf(i)) {
+                    if ((term.key.empty() && ix.strings[e.name]) || setMatches(d, e.attrs, ix)) {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+            result[i] = hit ? 1 : 0;
+        }
+    }
+    return result;
+}
+
+}  // namespace rootline

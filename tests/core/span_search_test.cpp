@@ -1,0 +1,67 @@
+// Find in a trace.
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+#include "view/span_search.h"
+
+namespace rootline {
+namespace {
+
+std::vector<std::string> found(const Trace& t, std::string_view query) {
+    const std::vector<uint8_t> m = searchSpans(t, parseSearchQuery(query));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < m.size(); ++i)
+        if (m[i]) out.emplace_back(t.nameOf(i));
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(SpanSearch, ParsesTermsPhrasesAndKeyValues) {
+    const auto terms = parseSearchQuery(R"(  GET "Cart Service"  http.status_code=500 key= )");
+    ASSERT_EQ(terms.size(), 4u);
+    EXPECT_EQ(terms[0].text, "get");
+    EXPECT_EQ(terms[1].text, "cart service");
+    EXPECT_EQ(terms[2].key, "http.status_code");
+    EXPECT_EQ(terms[2].text, "500");
+    EXPECT_EQ(terms[3].key, "key");
+    EXPECT_TRUE(terms[3].text.empty());
+    EXPECT_TRUE(parseSearchQuery("   ").empty());
+}
+
+TEST(SpanSearch, MatchesNamesServicesAttributesEventsAndIds) {
+    const Trace& t = test::onlyTrace(
+        loadTraceFile(test::fixture("tempo/servicegraphs_trace-with-failed-requests.json")));
+    EXPECT_EQ(found(t, "pg.query"), V{"pg.query:INSERT"});
+    EXPECT_EQ(found(t, "PG.QUERY"), V{"pg.query:INSERT"});  // case-insensitive
+    EXPECT_EQ(found(t, "not-null").size(), 1u);             // status message
+    EXPECT_EQ(found(t, "mythical-requester").size(), 6u);   // service
+    EXPECT_EQ(found(t, "http.status_code=500"), V{"POST /:endpoint"});
+    EXPECT_EQ(found(t, "c1ae6cea"), V{"pg.query:INSERT"});  // span id
+    EXPECT_TRUE(found(t, "no such thing anywhere").empty());
+    EXPECT_TRUE(found(t, "").empty());
+}
+
+TEST(SpanSearch, AllTermsMustMatch) {
+    const Trace& t = test::onlyTrace(
+        loadTraceFile(test::fixture("tempo/servicegraphs_trace-with-failed-requests.json")));
+    const size_t server = found(t, "mythical-server").size();
+    const size_t post = found(t, "POST").size();
+    const size_t both = found(t, "mythical-server POST").size();
+    EXPECT_GT(server, both);
+    EXPECT_GE(post, both);
+    EXPECT_GT(both, 0u);
+}
+
+TEST(SpanSearch, ResourceAttributesAndEventFields) {
+    const Trace& t =
+        test::onlyTrace(loadTraceFile(test::fixture("jaeger/jaeger-uimodel-edgecases.json")));
+    // service-y's 3 spans, plus the span whose peer.service tag names it.
+    const std::vector<uint8_t> m = searchSpans(t, parseSearchQuery("service-y"));
+    EXPECT_EQ(std::count(m.begin(), m.end(), 1), 4);
+    EXPECT_FALSE(found(t, "temperature=72").empty());  // a float64 tag
+}
+
+}  // namespace
+}  // namespace rootline
