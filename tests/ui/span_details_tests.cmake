@@ -1,0 +1,1 @@
+# Tests of ui/span_details: rootline_ui_test(name) per suite.

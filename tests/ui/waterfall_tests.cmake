@@ -1,0 +1,1 @@
+# Tests of ui/waterfall: rootline_ui_test(name) per suite.
