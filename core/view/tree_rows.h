@@ -28,6 +28,7 @@ public:
     // True when the span or any descendant is an error (for markers on collapsed ancestors).
     bool subtreeHasError(uint32_t span) const { return subtreeError_[span] != 0; }
     uint32_t subtreeSize(uint32_t span) const;  // the span and all its descendants
+    uint32_t positionOf(uint32_t span) const { return position_[span]; }  // in preorder()
 
     // ---- expansion ----
     bool isCollapsed(uint32_t span) const { return collapsed_[span] != 0; }
@@ -51,6 +52,10 @@ public:
     uint32_t hiddenSpans() const { return hiddenSpans_; }    // by the filter
     uint32_t hiddenErrors() const { return hiddenErrors_; }  // errors among them
     bool matches(uint32_t span) const { return keep_.empty() || keep_[span] == 1; }
+    // False when the filter hides the span (it cannot be revealed while the filter holds).
+    bool passesFilter(uint32_t span) const { return keep_.empty() || keep_[span] != 0; }
+    // Shown only because a descendant matches: drawn as context, dimmed.
+    bool isContext(uint32_t span) const { return !keep_.empty() && keep_[span] == 2; }
 
     // ---- rows ----
     const std::vector<uint32_t>& rows() const { return rows_; }

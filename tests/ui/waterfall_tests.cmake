@@ -1,1 +1,2 @@
 # Tests of ui/waterfall: rootline_ui_test(name) per suite.
+rootline_ui_test(waterfall_view_test)

@@ -1,0 +1,79 @@
+#pragma once
+// Every keyboard shortcut of the trace window, in one table: the waterfall maps key presses
+// through it, the window installs its window-wide entries as actions, and Help › Keyboard
+// shortcuts lists it. One table, so the help can never disagree with the keys.
+//
+// Keys follow Jaeger UI where that makes sense on a desktop (w/s scroll, f/b next/previous
+// span, a/d pan, [ ] expand/collapse all, o/p one level). Where Jaeger's choice fights desktop
+// habits, the desktop wins: ↑/↓ move the selection as in every tree view (Jaeger zooms with
+// them), ←/→ collapse and expand, +/− zoom.
+
+#include <QCoreApplication>
+#include <QKeySequence>
+#include <QList>
+#include <QString>
+#include <span>
+
+class QKeyEvent;
+
+namespace rootline::ui {
+
+enum class TraceAction {
+    None,
+    // moving around the rows
+    NextSpan,
+    PreviousSpan,
+    FirstSpan,
+    LastSpan,
+    PageDown,
+    PageUp,
+    ScrollDown,
+    ScrollUp,
+    // the tree
+    CollapseOrParent,
+    ExpandOrChild,
+    ToggleSpan,
+    ExpandSubtree,
+    CollapseSubtree,
+    ExpandAll,
+    CollapseAll,
+    ExpandOneLevel,
+    CollapseOneLevel,
+    // time
+    PanLeft,
+    PanRight,
+    PanLeftLarge,
+    PanRightLarge,
+    ZoomIn,
+    ZoomOut,
+    ZoomToSpan,
+    ResetZoom,
+    // errors and find
+    NextError,
+    PreviousError,
+    NextMatch,
+    PreviousMatch,
+    Find,
+    ClearFind,
+    CopySpanId,
+};
+
+struct Shortcut {
+    TraceAction action;
+    const char* group;        // QT_TRANSLATE_NOOP("Shortcuts", …)
+    const char* description;  // QT_TRANSLATE_NOOP("Shortcuts", …)
+    QList<QKeySequence> keys;
+    // Window-wide shortcuts work wherever the focus is in the trace window (they are actions);
+    // the others act when the waterfall has the focus, so typing in a text field never pans.
+    bool windowWide = false;
+};
+
+std::span<const Shortcut> traceShortcuts();
+const Shortcut& shortcutFor(TraceAction action);
+// The waterfall-scope action of a key press, or None. Shift is ignored on symbol keys, so "+"
+// works whether the keyboard needs Shift for it or not.
+TraceAction waterfallActionFor(const QKeyEvent& event);
+// "Ctrl+F, Ctrl+B" in the platform's native text.
+QString shortcutText(const Shortcut& shortcut);
+
+}  // namespace rootline::ui

@@ -1,0 +1,18 @@
+#pragma once
+// Paints one waterfall frame: the ruler, the tree column and the bars of the rows on screen.
+//
+// Cost is proportional to the rows on screen (about 50 at 1080 px), never to the trace: rows are
+// found by arithmetic from the scroll offset, so a 1M-span trace paints as fast as a 50-span one.
+
+#include <QPainter>
+
+#include "waterfall/waterfall_frame.h"
+
+namespace rootline::ui {
+
+void paintWaterfall(QPainter& painter, const WaterfallFrame& frame);
+
+// Parts of a row, for hit testing in the view.
+QRect expanderRect(const WaterfallFrame& frame, size_t row);
+
+}  // namespace rootline::ui
