@@ -1,1 +1,6 @@
 # Tests of ui/trace_view: rootline_ui_test(name) per suite.
+rootline_ui_test(trace_view_header_test)
+rootline_ui_test(trace_view_find_bar_test)
+rootline_ui_test(trace_view_service_legend_model_test)
+rootline_ui_test(trace_view_service_legend_test)
+rootline_ui_test(trace_view_screenshots_test)
