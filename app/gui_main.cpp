@@ -41,6 +41,7 @@ int main(int argc, char* argv[]) {
         runner->start(options.file);
         return app.exec();
     }
+    window.restoreSettings();  // not for screenshots, which want a known size
     window.show();
     window.openFile(options.file);
     return app.exec();

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -12,21 +13,28 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include "empty_state_widget.h"
+#include "keyboard_shortcuts_dialog.h"
 #include "load_job.h"
 #include "load_progress_widget.h"
 #include "logging.h"
 #include "message_banner.h"
+#include "recent_files.h"
 #include "trace_details_pane.h"
 #include "trace_list_model.h"
+#include "trace_tab.h"
 #include "util/format.h"
+#include "waterfall/waterfall_view.h"
 
 namespace rootline::ui {
 
@@ -43,6 +51,12 @@ constexpr int kListHeight = 460;
 constexpr int kDetailsHeight = 300;
 constexpr int kListStretch = 2;
 constexpr int kDetailsStretch = 1;
+
+// Settings keys.
+const char* const kGeometryKey = "window/geometry";
+const char* const kStateKey = "window/state";
+const char* const kListSplitKey = "window/traceListSplitter";
+const char* const kTraceLayoutKey = "traceTab/layout";
 
 QString fileNameOf(const QString& path) {
     return QFileInfo(path).fileName();
@@ -61,7 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       job_(new LoadJob(this)),
       model_(new TraceListModel(this)),
-      proxy_(new QSortFilterProxyModel(this)) {
+      proxy_(new QSortFilterProxyModel(this)),
+      recent_(new RecentFiles(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(TraceListModel::SortRole);
@@ -82,21 +97,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(job_, &LoadJob::started, this, &MainWindow::onLoadStarted);
     connect(job_, &LoadJob::progressChanged, this, &MainWindow::onProgress);
     connect(job_, &LoadJob::finished, this, &MainWindow::onLoadFinished);
+    connect(recent_, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
 
     setAcceptDrops(true);
-    resize(1100, 680);
+    resize(1280, 800);
     updateTitle();
     updateSummary();
+    onCurrentTabChanged();
 }
 
 MainWindow::~MainWindow() = default;
 
-QWidget* MainWindow::createCentralArea() {
-    outcomeBanner_ = new MessageBanner(this);
-    outcomeBanner_->setObjectName(QStringLiteral("outcomeBanner"));
-    warningsBanner_ = new MessageBanner(this);
-    warningsBanner_->setObjectName(QStringLiteral("warningsBanner"));
-
+QWidget* MainWindow::createListPage() {
     view_ = new QTreeView(this);
     view_->setObjectName(QStringLiteral("traceList"));
     view_->setModel(proxy_);
@@ -114,6 +126,11 @@ QWidget* MainWindow::createCentralArea() {
     // The pane follows the current row, whatever the sort: rows are mapped to the source.
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentTrace);
+    // Enter or a double-click opens the trace in a tab of its own.
+    connect(view_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        const QModelIndex source = proxy_->mapToSource(index);
+        if (source.isValid()) openTrace(source.row());
+    });
 
     details_ = new TraceDetailsPane(this);
     details_->setObjectName(QStringLiteral("traceDetails"));
@@ -135,12 +152,36 @@ QWidget* MainWindow::createCentralArea() {
     pages_->addWidget(split_);
     pages_->setCurrentWidget(empty_);
 
+    return pages_;
+}
+
+QWidget* MainWindow::createCentralArea() {
+    // The banners sit above the tabs: a failed load must be seen whichever tab is shown.
+    outcomeBanner_ = new MessageBanner(this);
+    outcomeBanner_->setObjectName(QStringLiteral("outcomeBanner"));
+    warningsBanner_ = new MessageBanner(this);
+    warningsBanner_->setObjectName(QStringLiteral("warningsBanner"));
+    listPage_ = createListPage();
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("tabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->setTabsClosable(true);
+    tabs_->setMovable(true);
+    tabs_->setElideMode(Qt::ElideMiddle);
+    tabs_->addTab(listPage_, tr("Traces"));
+    tabs_->setTabToolTip(0, tr("The traces of the open file"));
+    // The list stays: only trace tabs close.
+    tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    tabs_->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+
     auto* area = new QWidget(this);
     auto* layout = new QVBoxLayout(area);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(outcomeBanner_);
     layout->addWidget(warningsBanner_);
-    layout->addWidget(pages_, 1);
+    layout->addWidget(tabs_, 1);
     return area;
 }
 
@@ -150,6 +191,15 @@ void MainWindow::createMenus() {
     open->setObjectName(QStringLiteral("actionOpen"));
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     open->setStatusTip(tr("Open a trace file"));
+
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("menuRecent"));
+    rebuildRecentMenu();
+
+    closeTabAction_ =
+        file->addAction(tr("&Close Trace"), this, [this] { closeTab(tabs_->currentIndex()); });
+    closeTabAction_->setObjectName(QStringLiteral("actionCloseTab"));
+    closeTabAction_->setShortcut(QKeySequence::Close);
 
     cancelAction_ = file->addAction(tr("&Cancel Loading"), this, &MainWindow::cancelLoad);
     cancelAction_->setObjectName(QStringLiteral("actionCancelLoad"));
@@ -162,7 +212,14 @@ void MainWindow::createMenus() {
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
+    createViewMenu();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* keys =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showKeyboardShortcuts);
+    keys->setObjectName(QStringLiteral("actionKeyboardShortcuts"));
+    keys->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(QStringLiteral("?"))});
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Rootline"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
@@ -220,6 +277,7 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome) {
     const QString name = fileNameOf(outcome.path);
     const QString shown = fileNameOf(shownPath_);
     if (outcome.ok()) {
+        recent_->add(outcome.path);
         showSnapshot(outcome);
         statusBar()->showMessage(
             tr("Loaded %1 in %2")
@@ -252,6 +310,7 @@ void MainWindow::showSnapshot(const LoadOutcome& outcome) {
         details_->clear();  // and let go of the previous file
         empty_->showNoTraces(fileNameOf(outcome.path));
         pages_->setCurrentWidget(empty_);
+        tabs_->setCurrentWidget(listPage_);
         return;
     }
     pages_->setCurrentWidget(split_);
@@ -264,6 +323,11 @@ void MainWindow::showSnapshot(const LoadOutcome& outcome) {
         first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     showCurrentTrace(first);  // the reset may have left the current row where it was
     view_->setFocus();
+    // One trace: there is nothing to choose, so it opens at once; several: the list shows.
+    if (model_->rowCount() == 1)
+        openTrace(0);
+    else
+        tabs_->setCurrentWidget(listPage_);
 }
 
 void MainWindow::showCurrentTrace(const QModelIndex& proxyIndex) {
@@ -332,6 +396,145 @@ void MainWindow::dropEvent(QDropEvent* event) {
         statusBar()->showMessage(
             tr("Rootline opens one file at a time; opening %1").arg(fileNameOf(path)),
             kStatusMessageMs);
+}
+
+// ---------------------------------------------------------------- trace tabs
+
+TraceTab* MainWindow::openTrace(int index) {
+    const auto& snapshot = model_->snapshot();
+    if (!snapshot || index < 0 || index >= int(snapshot->file->traces.size())) return nullptr;
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto* tab = qobject_cast<TraceTab*>(tabs_->widget(i));
+        if (tab && tab->file() == snapshot.get() && tab->traceIndex() == index) {
+            tabs_->setCurrentIndex(i);
+            return tab;
+        }
+    }
+    auto* tab = new TraceTab(snapshot, index, tabs_);
+    tab->restoreLayout(QSettings().value(QLatin1String(kTraceLayoutKey)).toByteArray());
+    connect(tab, &TraceTab::layoutChanged, this,
+            [tab] { QSettings().setValue(QLatin1String(kTraceLayoutKey), tab->saveLayout()); });
+    const int at = tabs_->addTab(tab, tab->title());
+    tabs_->setTabToolTip(at, tab->toolTip());
+    tabs_->setCurrentIndex(at);
+    tab->waterfall()->setFocus();
+    qCDebug(lcView) << "opened trace" << index << "of" << shownPath_ << "in tab" << at;
+    return tab;
+}
+
+TraceTab* MainWindow::currentTraceTab() const {
+    return qobject_cast<TraceTab*>(tabs_->currentWidget());
+}
+
+int MainWindow::firstListedTrace() const {
+    const QModelIndex source = proxy_->mapToSource(proxy_->index(0, 0));
+    return source.isValid() ? source.row() : -1;
+}
+
+int MainWindow::traceTabCount() const {
+    return tabs_->count() - 1;
+}
+
+void MainWindow::closeTab(int index) {
+    auto* tab = qobject_cast<TraceTab*>(tabs_->widget(index));
+    if (!tab) return;  // the list is not closable
+    tabs_->removeTab(index);
+    tab->deleteLater();  // and with it, the last reference to its trace, if nothing else holds it
+}
+
+void MainWindow::onCurrentTabChanged() {
+    const bool trace = currentTraceTab() != nullptr;
+    for (QAction* a : traceActions_)
+        a->setEnabled(trace);
+    if (closeTabAction_) closeTabAction_->setEnabled(trace);
+}
+
+void MainWindow::createViewMenu() {
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    const std::initializer_list<std::initializer_list<TraceAction>> groups = {
+        {TraceAction::Find, TraceAction::NextMatch, TraceAction::PreviousMatch},
+        {TraceAction::NextError, TraceAction::PreviousError},
+        {TraceAction::ExpandAll, TraceAction::CollapseAll, TraceAction::ExpandOneLevel,
+         TraceAction::CollapseOneLevel},
+        {TraceAction::ZoomIn, TraceAction::ZoomOut, TraceAction::ZoomToSpan,
+         TraceAction::ResetZoom},
+    };
+    for (const auto& group : groups) {
+        if (!view->isEmpty()) view->addSeparator();
+        for (TraceAction action : group) {
+            const Shortcut& s = shortcutFor(action);
+            QAction* a = view->addAction(QCoreApplication::translate("Shortcuts", s.description));
+            // F3 belongs to the find bar of the shown tab (a second owner would make it
+            // ambiguous, and then neither fires).
+            if (action != TraceAction::NextMatch && action != TraceAction::PreviousMatch)
+                a->setShortcuts(windowKeys(s));
+            a->setShortcutContext(Qt::WindowShortcut);
+            connect(a, &QAction::triggered, this, [this, action] {
+                if (TraceTab* tab = currentTraceTab()) tab->perform(action);
+            });
+            traceActions_.append(a);
+        }
+    }
+}
+
+void MainWindow::showKeyboardShortcuts() {
+    KeyboardShortcutsDialog dialog(this);
+    dialog.exec();
+}
+
+// ---------------------------------------------------------------- recent files and settings
+
+void MainWindow::rebuildRecentMenu() {
+    if (!recentMenu_) return;
+    recentMenu_->clear();
+    const QStringList files = recent_->files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString& path = files[i];
+        // &1…&9 as accelerators, then plain entries.
+        const QString label =
+            i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(fileNameOf(path)) : fileNameOf(path);
+        QAction* a = recentMenu_->addAction(label, this, [this, path] { openRecent(path); });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (!files.isEmpty()) recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("Clear the List"), recent_, &RecentFiles::clear);
+    clear->setEnabled(!files.isEmpty());
+    recentMenu_->setEnabled(true);
+}
+
+void MainWindow::openRecent(const QString& path) {
+    // Checked here only for a friendlier message than the loader's; the load job checks again.
+    if (!QFileInfo::exists(path)) {
+        outcomeBanner_->showMessage(
+            MessageBanner::Kind::Error,
+            tr("%1 no longer exists; removed it from the recent files.").arg(path), path);
+        recent_->remove(path);
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray());
+    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+    split_->restoreState(settings.value(QLatin1String(kListSplitKey)).toByteArray());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
+    settings.setValue(QLatin1String(kStateKey), saveState());
+    settings.setValue(QLatin1String(kListSplitKey), split_->saveState());
+    if (TraceTab* tab = currentTraceTab())
+        settings.setValue(QLatin1String(kTraceLayoutKey), tab->saveLayout());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }
 
 }  // namespace rootline::ui

@@ -1,22 +1,26 @@
 #pragma once
-// The first window: open a trace file (menu, drag and drop, command line), load it in the
-// background with progress and Cancel, and list its traces — or say clearly why not. Under the
-// list, a details pane follows the current trace: its services, warnings and roots.
+// The main window: open a trace file (menu, recent files, drag and drop, command line), load it
+// in the background with progress and Cancel, list its traces in the first tab — or say clearly
+// why not — and open traces in tabs of their own (a file of one trace opens it at once). Under
+// the list, a details pane follows the current trace: its services, warnings and roots.
 //
-// Nothing the user had is lost: a failed or cancelled load leaves the shown traces in place and
-// says what happened in a banner above them.
+// Nothing the user had is lost: a failed or cancelled load leaves the shown traces and the open
+// tabs in place and says what happened in a banner above them.
 
 #include <QMainWindow>
 #include <memory>
 
 #include "load_outcome.h"
+#include "shortcuts.h"
 
 class QAction;
 class QLabel;
+class QMenu;
 class QModelIndex;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace rootline::ui {
@@ -25,7 +29,9 @@ class EmptyStateWidget;
 class LoadJob;
 class LoadProgressWidget;
 class MessageBanner;
+class RecentFiles;
 class TraceDetailsPane;
+class TraceTab;
 class TraceListModel;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +49,21 @@ public:
     QString shownFile() const { return shownPath_; }  // whose traces are listed; empty if none
     TraceListModel* traceModel() const { return model_; }
     TraceDetailsPane* detailsPane() const { return details_; }
+    QTreeView* traceList() const { return view_; }
+    RecentFiles* recentFiles() const { return recent_; }
+
+    // Opens trace `index` of the listed file in a tab (or shows its tab if already open).
+    TraceTab* openTrace(int index);
+    TraceTab* currentTraceTab() const;
+    // The trace at the top of the list as sorted, or -1 when none is listed.
+    int firstListedTrace() const;
+    int traceTabCount() const;
+    QTabWidget* tabs() const { return tabs_; }
+
+    // Window geometry, dock and splitter state from the last session (not in tests or
+    // screenshots, which want a known size).
+    void restoreSettings();
+    void saveSettings() const;
 
 signals:
     // Emitted once the window shows the outcome of a load: traces, an error or a cancellation.
@@ -51,10 +72,18 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
+    void createViewMenu();
+    void rebuildRecentMenu();
+    void openRecent(const QString& path);
     QWidget* createCentralArea();
+    QWidget* createListPage();
+    void closeTab(int index);
+    void onCurrentTabChanged();
+    void showKeyboardShortcuts();
     void chooseFile();
     void showAbout();
     void onLoadStarted(const QString& path);
@@ -79,6 +108,12 @@ private:
     LoadProgressWidget* progress_ = nullptr;
     QLabel* summary_ = nullptr;
     QAction* cancelAction_ = nullptr;
+    QAction* closeTabAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QList<QAction*> traceActions_;  // enabled only while a trace tab is current
+    QTabWidget* tabs_ = nullptr;
+    QWidget* listPage_ = nullptr;
+    RecentFiles* recent_ = nullptr;
     QString shownPath_;
 };
 

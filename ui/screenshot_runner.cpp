@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "main_window.h"
 #include "trace_list_model.h"
+#include "trace_tab.h"
 
 namespace rootline::ui {
 
@@ -55,6 +56,11 @@ void ScreenshotRunner::onSettled(const LoadOutcome& outcome) {
                    .arg(QFileInfo(outcome.path).fileName(), QString::fromStdString(f.format))
                    .arg(f.traces.size())
                    .arg(f.spanCount());
+        // The picture shows a trace, not just the list: the first one, at its first error.
+        TraceTab* tab = window_->currentTraceTab();
+        if (!tab && window_->firstListedTrace() >= 0)
+            tab = window_->openTrace(window_->firstListedTrace());
+        if (tab) tab->selectFirstErrorOrRoot();
     } else {
         what = tr("load failed: %1").arg(outcome.error);
     }

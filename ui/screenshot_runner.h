@@ -1,6 +1,7 @@
 #pragma once
-// `rootline FILE --screenshot OUT.png`: load, wait until the window shows the outcome, save a
-// picture of the window, report. Used by the e2e test and for the docs' screenshots.
+// `rootline FILE --screenshot OUT.png`: load, wait until the window shows the outcome, open the
+// first trace with its first error span selected (or its root), save a picture of the window,
+// report. Used by the e2e test and for the docs' screenshots.
 
 #include <QObject>
 #include <QString>

@@ -111,6 +111,19 @@ TraceAction waterfallActionFor(const QKeyEvent& event) {
     return TraceAction::None;
 }
 
+QList<QKeySequence> windowKeys(const Shortcut& shortcut) {
+    QList<QKeySequence> out;
+    for (const QKeySequence& k : shortcut.keys) {
+        if (k.isEmpty()) continue;
+        const QKeyCombination c = k[0];
+        const bool modified =
+            c.keyboardModifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+        const bool function = c.key() >= Qt::Key_F1 && c.key() <= Qt::Key_F35;
+        if (modified || function) out.append(k);
+    }
+    return out;
+}
+
 QString shortcutText(const Shortcut& shortcut) {
     QStringList parts;
     for (const QKeySequence& k : shortcut.keys)

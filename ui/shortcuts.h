@@ -73,6 +73,10 @@ const Shortcut& shortcutFor(TraceAction action);
 // The waterfall-scope action of a key press, or None. Shift is ignored on symbol keys, so "+"
 // works whether the keyboard needs Shift for it or not.
 TraceAction waterfallActionFor(const QKeyEvent& event);
+// The keys of `shortcut` that are safe window-wide (with Ctrl/Alt/Meta, or function keys): the
+// window's menu actions carry these, so F8 finds the next error wherever the focus is. Plain
+// letters stay with the waterfall, so typing in a field never jumps.
+QList<QKeySequence> windowKeys(const Shortcut& shortcut);
 // "Ctrl+F, Ctrl+B" in the platform's native text.
 QString shortcutText(const Shortcut& shortcut);
 

@@ -128,6 +128,8 @@ private slots:
         auto* details = child<TraceDetailsPane>(w, "traceDetails");
         QVERIFY(!details->isVisible());  // nothing to detail in the empty state
         QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        QCOMPARE(w.traceTabCount(), 1);  // one trace: opened at once
+        w.tabs()->setCurrentIndex(0);    // the list is still there
         QVERIFY(details->isVisible());
         auto* view = child<QTreeView>(w, "traceList");
         QCOMPARE(view->selectionModel()->selectedRows(),
@@ -152,6 +154,7 @@ private slots:
         MainWindow w;
         w.show();
         QVERIFY(openAndWait(w, test::fixture(kEdgeCases)).ok());
+        w.tabs()->setCurrentIndex(0);
         QVERIFY2(w.minimumSizeHint().width() <= 640,
                  qPrintable(QString::number(w.minimumSizeHint().width())));
         w.resize(640, 600);

@@ -46,6 +46,9 @@ public:
     // What the waterfall's filters hide: "1,204 spans hidden (3 errors)".
     void setHiddenCounts(quint32 spans, quint32 errors);
     bool isSearching() const;
+    // Empties the query and drops the results (matchesChanged(nullptr, 0)), as Esc does in the
+    // line edit; for Esc pressed in the waterfall.
+    void clear() { clearQuery(); }
 
 signals:
     // New results: one byte per span (1 = matches), or null when the query is empty.

@@ -93,6 +93,8 @@ signals:
     // Esc in the waterfall: the window clears the find bar.
     void clearFindRequested();
     void findRequested();
+    // The user dragged the divider between the tree and the bars.
+    void treeColumnWidthChanged(int px);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -205,6 +205,7 @@ void WaterfallView::mouseMoveEvent(QMouseEvent* event) {
     switch (drag_) {
         case Drag::Divider:
             setTreeColumnWidth(pos.x() - WaterfallGeometry::kDivider / 2);
+            emit treeColumnWidthChanged(geometry_.treeWidth);
             return;
         case Drag::Pan: {
             const double perPx = scale_.viewDuration() / std::max(1.0, scale_.width());

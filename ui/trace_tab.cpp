@@ -1,0 +1,213 @@
+#include "trace_tab.h"
+
+#include <QDataStream>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "logging.h"
+#include "span_details/span_details_panel.h"
+#include "trace_view/find_bar.h"
+#include "trace_view/service_legend.h"
+#include "trace_view/trace_header.h"
+#include "util/format.h"
+#include "view/span_marks.h"
+#include "waterfall/trace_minimap.h"
+#include "waterfall/waterfall_view.h"
+
+namespace rootline::ui {
+
+namespace {
+
+// The waterfall takes 65% of the width at first; at 1366 px that leaves the details ~470 px,
+// enough for attribute keys and values side by side. The legend gets a quarter of the right
+// column's height: nine services without scrolling at 800 px.
+constexpr int kWaterfallShare = 65;
+constexpr int kLegendShare = 25;
+constexpr quint32 kLayoutVersion = 1;
+
+}  // namespace
+
+TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* parent)
+    : QWidget(parent),
+      file_(std::move(file)),
+      index_(index),
+      trace_(file_->file->traces[static_cast<size_t>(index)]),
+      header_(new TraceHeader(this)),
+      find_(new FindBar(this)),
+      waterfall_(new WaterfallView(this)),
+      details_(new SpanDetailsPanel(this)),
+      legend_(new ServiceLegend(this)),
+      split_(new QSplitter(Qt::Horizontal, this)),
+      rightSplit_(new QSplitter(Qt::Vertical, this)) {
+    setObjectName(QStringLiteral("traceTab"));
+    minimap_ = new TraceMinimap(waterfall_, this);
+    waterfall_->setObjectName(QStringLiteral("waterfall"));
+    details_->setObjectName(QStringLiteral("spanDetails"));
+    find_->setObjectName(QStringLiteral("findBar"));
+    legend_->setObjectName(QStringLiteral("serviceLegend"));
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(2);
+    leftLayout->addWidget(minimap_);
+    leftLayout->addWidget(waterfall_, 1);
+
+    rightSplit_->addWidget(details_);
+    rightSplit_->addWidget(legend_);
+    rightSplit_->setStretchFactor(0, 100 - kLegendShare);
+    rightSplit_->setStretchFactor(1, kLegendShare);
+    rightSplit_->setCollapsible(0, false);
+    rightSplit_->setSizes({(100 - kLegendShare) * 10, kLegendShare * 10});
+
+    split_->addWidget(left);
+    split_->addWidget(rightSplit_);
+    split_->setStretchFactor(0, kWaterfallShare);
+    split_->setStretchFactor(1, 100 - kWaterfallShare);
+    split_->setCollapsible(0, false);
+    split_->setSizes({kWaterfallShare * 10, (100 - kWaterfallShare) * 10});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addWidget(header_);
+    layout->addWidget(find_);
+    layout->addWidget(split_, 1);
+
+    connectParts();
+    header_->setTrace(*trace_, file_->summaries[static_cast<size_t>(index)]);
+    find_->setTrace(trace_);
+    legend_->setTrace(trace_);
+    details_->setTrace(trace_);
+    waterfall_->setTrace(trace_);  // selects the first row, which the details then show
+    waterfall_->setFocus();
+}
+
+TraceTab::~TraceTab() = default;
+
+void TraceTab::connectParts() {
+    connect(waterfall_, &WaterfallView::currentSpanChanged, details_, &SpanDetailsPanel::showSpan);
+    connect(details_, &SpanDetailsPanel::jumpToSpan, this, [this](quint32 span) {
+        waterfall_->setCurrentSpan(static_cast<int32_t>(span));
+        waterfall_->setFocus();
+    });
+    connect(find_, &FindBar::matchesChanged, this, &TraceTab::onMatches);
+    connect(find_, &FindBar::nextRequested, this, [this] { perform(TraceAction::NextMatch); });
+    connect(find_, &FindBar::previousRequested, this,
+            [this] { perform(TraceAction::PreviousMatch); });
+    connect(find_, &FindBar::filterModeChanged, waterfall_, &WaterfallView::setFilterMode);
+    connect(find_, &FindBar::cleared, this, [this] { waterfall_->setFocus(); });
+    connect(waterfall_, &WaterfallView::currentMatchChanged, find_, &FindBar::setCurrentMatch);
+    connect(waterfall_, &WaterfallView::hiddenCountsChanged, find_, &FindBar::setHiddenCounts);
+    connect(waterfall_, &WaterfallView::findRequested, find_, &FindBar::activate);
+    connect(waterfall_, &WaterfallView::clearFindRequested, find_, &FindBar::clear);
+    connect(legend_, &ServiceLegend::visibleServicesChanged, waterfall_,
+            &WaterfallView::setVisibleServices);
+    connect(header_, &TraceHeader::errorsClicked, this, [this] {
+        selectFirstErrorOrRoot();
+        waterfall_->setFocus();
+    });
+    connect(header_, &TraceHeader::warningsClicked, this, [this] {
+        selectFirstSpanWithWarnings();
+        waterfall_->setFocus();
+    });
+    connect(split_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
+    connect(rightSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
+    connect(waterfall_, &WaterfallView::treeColumnWidthChanged, this, &TraceTab::layoutChanged);
+}
+
+void TraceTab::onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, quint32 count) {
+    waterfall_->setMatches(matches);
+    // Like a browser's find: the first match after the selection becomes current, unless the
+    // selection already is one.
+    if (count > 0 && waterfall_->currentMatchOrdinal() == 0) perform(TraceAction::NextMatch);
+}
+
+QString TraceTab::title() const {
+    const TraceSummary& s = file_->summaries[static_cast<size_t>(index_)];
+    if (s.roots.empty()) return tr("Empty trace");
+    return tr("%1: %2").arg(QString::fromStdString(s.rootService()),
+                            QString::fromStdString(s.rootName()));
+}
+
+QString TraceTab::toolTip() const {
+    const TraceSummary& s = file_->summaries[static_cast<size_t>(index_)];
+    return tr("%1\nTrace %2\n%3 spans, %4, %5 errors")
+        .arg(QString::fromStdString(file_->file->source), QString::fromStdString(s.traceId),
+             QLocale().toString(qulonglong(s.spanCount)),
+             QString::fromStdString(formatDuration(s.durationNs)),
+             QLocale().toString(s.errorCount));
+}
+
+bool TraceTab::perform(TraceAction action) {
+    if (action == TraceAction::Find) {
+        find_->activate();
+        return true;
+    }
+    if (action == TraceAction::ClearFind) {
+        find_->clear();
+        waterfall_->setFocus();
+        return true;
+    }
+    return waterfall_->perform(action);
+}
+
+void TraceTab::selectFirstErrorOrRoot() {
+    const TreeRows* rows = waterfall_->rows();
+    if (!rows) return;
+    // Errors propagate up: the first error in tree order is often the root, which only says
+    // "something failed". Follow its failing children down to the first error with no failure
+    // below it — where the exception usually is.
+    int32_t error = SpanMarks::errors(*trace_, *rows).first(*rows);
+    while (error >= 0) {
+        int32_t failingChild = -1;
+        for (uint32_t c : trace_->childrenOf(static_cast<size_t>(error)))
+            if (rows->subtreeHasError(c)) {
+                failingChild = static_cast<int32_t>(c);
+                break;
+            }
+        if (failingChild < 0) break;
+        // A child whose subtree fails but which is not itself an error still leads on down.
+        error = failingChild;
+    }
+    if (error >= 0 && trace_->isError(static_cast<size_t>(error))) {
+        waterfall_->setCurrentSpan(error);
+        if (waterfall_->currentSpan() == error) return;
+    }
+    if (!trace_->roots.empty()) waterfall_->setCurrentSpan(static_cast<int32_t>(trace_->roots[0]));
+}
+
+void TraceTab::selectFirstSpanWithWarnings() {
+    const TreeRows* rows = waterfall_->rows();
+    if (!rows) return;
+    std::vector<uint8_t> warned(trace_->spanCount(), 0);
+    for (const SpanWarning& w : trace_->warnings)
+        warned[w.span] = 1;
+    const int32_t span = SpanMarks(*rows, warned).next(*rows, waterfall_->currentSpan());
+    if (span >= 0) waterfall_->setCurrentSpan(span);
+}
+
+QByteArray TraceTab::saveLayout() const {
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kLayoutVersion << split_->saveState() << rightSplit_->saveState()
+        << qint32(waterfall_->treeColumnWidth());
+    return state;
+}
+
+void TraceTab::restoreLayout(const QByteArray& state) {
+    if (state.isEmpty()) return;
+    QDataStream in(state);
+    quint32 version = 0;
+    QByteArray split, right;
+    qint32 tree = 0;
+    in >> version >> split >> right >> tree;
+    if (in.status() != QDataStream::Ok || version != kLayoutVersion) return;  // from elsewhere
+    split_->restoreState(split);
+    rightSplit_->restoreState(right);
+    if (tree > 0) waterfall_->setTreeColumnWidth(tree);
+}
+
+}  // namespace rootline::ui

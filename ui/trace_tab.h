@@ -1,0 +1,74 @@
+#pragma once
+// One open trace: header, find bar, minimap and waterfall, and on the right the span details
+// above the service legend. Wires the parts together; owns no logic of its own beyond that.
+
+#include <QWidget>
+#include <memory>
+
+#include "load_outcome.h"
+#include "shortcuts.h"
+
+class QSplitter;
+
+namespace rootline::ui {
+
+class FindBar;
+class ServiceLegend;
+class SpanDetailsPanel;
+class TraceHeader;
+class TraceMinimap;
+class WaterfallView;
+
+class TraceTab : public QWidget {
+    Q_OBJECT
+public:
+    // Shows trace `index` of `file`, keeping the file alive as long as the tab lives.
+    TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* parent = nullptr);
+    ~TraceTab() override;
+
+    const Trace& trace() const { return *trace_; }
+    const LoadedFile* file() const { return file_.get(); }
+    int traceIndex() const { return index_; }
+    QString title() const;    // "web-frontend: POST /api/checkout"
+    QString toolTip() const;  // file, trace id, size
+
+    // A shortcut table action, from the window's menu or keys.
+    bool perform(TraceAction action);
+    // Selects the first error span in tree order whose error is its own (no failing span below
+    // it), or the first root when nothing failed.
+    void selectFirstErrorOrRoot();
+    void selectFirstSpanWithWarnings();
+
+    // Splitter sizes and the tree column width, shared by all tabs through the settings.
+    QByteArray saveLayout() const;
+    void restoreLayout(const QByteArray& state);
+
+    TraceHeader* header() const { return header_; }
+    FindBar* findBar() const { return find_; }
+    TraceMinimap* minimap() const { return minimap_; }
+    WaterfallView* waterfall() const { return waterfall_; }
+    SpanDetailsPanel* details() const { return details_; }
+    ServiceLegend* legend() const { return legend_; }
+
+signals:
+    // The user changed a splitter or the tree column: the window saves the layout.
+    void layoutChanged();
+
+private:
+    void connectParts();
+    void onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, quint32 count);
+
+    std::shared_ptr<const LoadedFile> file_;
+    int index_;
+    std::shared_ptr<const Trace> trace_;
+    TraceHeader* header_;
+    FindBar* find_;
+    TraceMinimap* minimap_;
+    WaterfallView* waterfall_;
+    SpanDetailsPanel* details_;
+    ServiceLegend* legend_;
+    QSplitter* split_;       // waterfall | right column
+    QSplitter* rightSplit_;  // details above legend
+};
+
+}  // namespace rootline::ui
