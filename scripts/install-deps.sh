@@ -6,9 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang-format
-  # Qt 6 (widgets, charts, translations, SVG icons, X11 platform plugin)
+  # Qt 6 (widgets, charts, translation tools and Qt's own German texts, SVG icons, X11 platform plugin)
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6svg6 qt6-qpa-plugins libgl-dev libqt6opengl6-dev
+  libqt6svg6 qt6-qpa-plugins libgl-dev libqt6opengl6-dev qt6-translations-l10n
   # engine libraries
   libsimdjson-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev
   # tests and benchmarks

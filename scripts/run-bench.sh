@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The performance harness behind `make bench` (docs/performance.md):
-#   1. configures and builds the release preset (bench targets only, no UI, no tests);
+#   1. configures and builds the release preset (bench targets only, no tests);
 #   2. generates 1,000,000-span Jaeger and OTLP files (seed 42) into build-release/bench-data/,
 #      or reuses them when they are already there;
 #   3. runs the import benchmark on them (5 repetitions; medians are what count, the machine
-#      is shared) and the memory probe on each file, each probe in a process of its own.
+#      is shared) and the memory probe on each file, each probe in a process of its own;
+#   4. runs the trace window benchmark on the Jaeger file at 1920×1080 (offscreen): open to
+#      first paint, paint times over a scripted session, expand/collapse all, find, view memory.
 # About a minute on the 2-core reference machine when the build and the data are already there;
 # 2–3 minutes from a fresh clone.
 #
 # Environment:
 #   ROOTLINE_BENCH_SPANS   spans per file (default 1000000)
 #   ROOTLINE_BENCH_REPS    benchmark repetitions (default 5)
-# Exit status: 0 when everything ran and the memory targets are met, 1 when a memory target is
-# missed (the figures are still printed), other non-zero values when something failed to run.
+# Exit status: 0 when everything ran and the memory and trace window targets are met, 1 when one
+# is missed (the figures are still printed), other non-zero values when something failed to run.
 # The import/bare ratio target is reported as PASS/MISS but does not change the exit status.
 set -euo pipefail
 
@@ -27,9 +29,10 @@ bin="$build/bin"
 data="$build/bench-data"
 
 echo "== build (release preset, bench targets) =="
-cmake --preset release -DROOTLINE_BUILD_UI=OFF -DROOTLINE_BUILD_TESTS=OFF \
+cmake --preset release -DROOTLINE_BUILD_UI=ON -DROOTLINE_BUILD_TESTS=OFF \
     -DROOTLINE_BUILD_BENCH=ON >/dev/null
-cmake --build --preset release --target rootline-gen rootline-bench-import rootline-memory-probe
+cmake --build --preset release --target rootline-gen rootline-bench-import rootline-memory-probe \
+    rootline-bench-view
 
 echo "== data ($spans spans, seed $seed) =="
 mkdir -p "$data"
@@ -67,4 +70,13 @@ done
 if [ "$status" -ne 0 ]; then
     echo "memory: at least one target missed (see FAIL above)"
 fi
+
+echo "== trace window benchmark (1920x1080, offscreen) =="
+QT_QPA_PLATFORM=offscreen ROOTLINE_BENCH_FILE="${files[jaeger]}" "$bin/rootline-bench-view" \
+    --benchmark_counters_tabular=true || {
+    code=$?
+    [ "$code" -eq 1 ] || exit "$code"
+    echo "trace window: at least one target missed (see MISS above)"
+    status=1
+}
 exit "$status"

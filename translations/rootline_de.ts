@@ -28,6 +28,183 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Moving around</source>
+        <translation>Navigieren</translation>
+    </message>
+    <message>
+        <source>Expanding and collapsing</source>
+        <translation>Auf- und Zuklappen</translation>
+    </message>
+    <message>
+        <source>Time axis</source>
+        <translation>Zeitachse</translation>
+    </message>
+    <message>
+        <source>Errors and find</source>
+        <translation>Fehler und Suche</translation>
+    </message>
+    <message>
+        <source>Next span</source>
+        <translation>Nächster Span</translation>
+    </message>
+    <message>
+        <source>Previous span</source>
+        <translation>Vorheriger Span</translation>
+    </message>
+    <message>
+        <source>First span</source>
+        <translation>Erster Span</translation>
+    </message>
+    <message>
+        <source>Last span</source>
+        <translation>Letzter Span</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Seite nach unten</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Seite nach oben</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Nach unten scrollen</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Nach oben scrollen</translation>
+    </message>
+    <message>
+        <source>Collapse the span, or go to its parent</source>
+        <translation>Span zuklappen oder zu seinem Eltern-Span gehen</translation>
+    </message>
+    <message>
+        <source>Expand the span, or go to its first child</source>
+        <translation>Span aufklappen oder zu seinem ersten Kind-Span gehen</translation>
+    </message>
+    <message>
+        <source>Expand or collapse the span</source>
+        <translation>Span auf- oder zuklappen</translation>
+    </message>
+    <message>
+        <source>Expand everything below</source>
+        <translation>Alles darunter aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse everything below</source>
+        <translation>Alles darunter zuklappen</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+    <message>
+        <source>Expand one level</source>
+        <translation>Eine Ebene aufklappen</translation>
+    </message>
+    <message>
+        <source>Collapse one level</source>
+        <translation>Eine Ebene zuklappen</translation>
+    </message>
+    <message>
+        <source>Pan to earlier times</source>
+        <translation>Zu früheren Zeiten verschieben</translation>
+    </message>
+    <message>
+        <source>Pan to later times</source>
+        <translation>Zu späteren Zeiten verschieben</translation>
+    </message>
+    <message>
+        <source>Pan far to earlier times</source>
+        <translation>Weit zu früheren Zeiten verschieben</translation>
+    </message>
+    <message>
+        <source>Pan far to later times</source>
+        <translation>Weit zu späteren Zeiten verschieben</translation>
+    </message>
+    <message>
+        <source>Zoom in (also Ctrl+wheel, or drag across the bars)</source>
+        <translation>Vergrößern (auch Strg+Mausrad oder über die Balken ziehen)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected span</source>
+        <translation>Auf den ausgewählten Span zoomen</translation>
+    </message>
+    <message>
+        <source>Show the whole trace</source>
+        <translation>Den ganzen Trace anzeigen</translation>
+    </message>
+    <message>
+        <source>Next error</source>
+        <translation>Nächster Fehler</translation>
+    </message>
+    <message>
+        <source>Previous error</source>
+        <translation>Vorheriger Fehler</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Vorheriger Treffer</translation>
+    </message>
+    <message>
+        <source>Find spans (names, services, attributes, ids)</source>
+        <translation>Spans suchen (Namen, Dienste, Attribute, IDs)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Copy the span id</source>
+        <translation>Span-ID kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Waterfall</name>
+    <message>
+        <source>Service and operation</source>
+        <translation>Dienst und Operation</translation>
+    </message>
+    <message>
+        <source>%1 of %2 spans shown</source>
+        <translation>%1 von %2 Spans angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::DetailTreeView</name>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as key=value</source>
+        <translation>Als Schlüssel=Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Go to span</source>
+        <translation>Zum Span gehen</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::EmptyStateWidget</name>
     <message>
         <source>Reads Jaeger JSON, OTLP JSON (also from Tempo) and Zipkin JSON files.</source>
@@ -52,6 +229,193 @@
     <message>
         <source>The file was read, but it contains no spans. Open another file with File › Open… (Ctrl+O) or drop one onto this window.</source>
         <translation>Die Datei wurde gelesen, enthält aber keine Spans. Öffnen Sie eine andere Datei über Datei › Öffnen… (Strg+O) oder ziehen Sie eine auf dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ExceptionBox</name>
+    <message>
+        <source>Exceptions (%1)</source>
+        <translation>Ausnahmen (%1)</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Ausnahme</translation>
+    </message>
+    <message>
+        <source>(no type or message recorded)</source>
+        <translation>(weder Typ noch Meldung aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>recorded %1 after the span&apos;s start</source>
+        <translation>%1 nach Span-Beginn aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>from the span&apos;s attributes</source>
+        <translation>aus den Attributen des Spans</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::FindBar</name>
+    <message>
+        <source>Find spans: text, &quot;phrase&quot;, key=value</source>
+        <translation>Spans suchen: Text, "Phrase", Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>Every term must match. Text is looked for in operation names, services, attribute keys and values, events and span ids; a &quot;quoted phrase&quot; is one term; key=value matches an attribute whose value contains the text.
+Enter, F3: next match. Shift+Enter, Shift+F3: previous. Esc: clear.</source>
+        <translation>Jeder Begriff muss passen. Text wird in Operationsnamen, Diensten, Attributschlüsseln und -werten, Ereignissen und Span-IDs gesucht; eine "Phrase in Anführungszeichen" gilt als ein Begriff; Schlüssel=Wert passt auf ein Attribut, dessen Wert den Text enthält.
+Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leeren.</translation>
+    </message>
+    <message>
+        <source>Clear the query (Esc)</source>
+        <translation>Suchanfrage leeren (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Enter, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Nächster Treffer (Enter, F3)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtern</translation>
+    </message>
+    <message>
+        <source>Hide the spans that do not match (their ancestors stay, for the path)</source>
+        <translation>Nicht passende Spans ausblenden (ihre Vorfahren bleiben für den Pfad sichtbar)</translation>
+    </message>
+    <message>
+        <source>Spans hidden by the find filter and the service filter</source>
+        <translation>Durch den Suchfilter und den Dienstfilter ausgeblendete Spans</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <source>No spans hidden</source>
+        <translation>Keine Spans ausgeblendet</translation>
+    </message>
+    <message>
+        <source>1 span hidden</source>
+        <translation>1 Span ausgeblendet</translation>
+    </message>
+    <message>
+        <source>%1 spans hidden</source>
+        <translation>%1 Spans ausgeblendet</translation>
+    </message>
+    <message>
+        <source>1 span hidden (1 error)</source>
+        <translation>1 Span ausgeblendet (1 Fehler)</translation>
+    </message>
+    <message>
+        <source>%1 spans hidden (1 error)</source>
+        <translation>%1 Spans ausgeblendet (1 Fehler)</translation>
+    </message>
+    <message>
+        <source>%1 spans hidden (%2 errors)</source>
+        <translation>%1 Spans ausgeblendet (%2 Fehler)</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::KeyboardShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>Maus</translation>
+    </message>
+    <message>
+        <source>Select a span</source>
+        <translation>Span auswählen</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klicken</translation>
+    </message>
+    <message>
+        <source>Expand or collapse</source>
+        <translation>Auf- oder zuklappen</translation>
+    </message>
+    <message>
+        <source>Click the triangle, or double-click the name</source>
+        <translation>Auf das Dreieck klicken oder auf den Namen doppelklicken</translation>
+    </message>
+    <message>
+        <source>Zoom to a time range</source>
+        <translation>Auf einen Zeitbereich zoomen</translation>
+    </message>
+    <message>
+        <source>Drag across the bars or the minimap</source>
+        <translation>Über die Balken oder die Minimap ziehen</translation>
+    </message>
+    <message>
+        <source>Zoom to a span</source>
+        <translation>Auf einen Span zoomen</translation>
+    </message>
+    <message>
+        <source>Double-click its bar</source>
+        <translation>Auf seinen Balken doppelklicken</translation>
+    </message>
+    <message>
+        <source>Zoom around the pointer</source>
+        <translation>Um den Mauszeiger herum zoomen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Wheel</source>
+        <translation>Strg+Mausrad</translation>
+    </message>
+    <message>
+        <source>Pan in time</source>
+        <translation>Zeitlich verschieben</translation>
+    </message>
+    <message>
+        <source>Shift+Wheel, or drag with the middle button</source>
+        <translation>Umschalt+Mausrad oder mit der mittleren Maustaste ziehen</translation>
+    </message>
+    <message>
+        <source>Move the view</source>
+        <translation>Ansicht verschieben</translation>
+    </message>
+    <message>
+        <source>Drag the frame in the minimap</source>
+        <translation>Den Rahmen in der Minimap ziehen</translation>
+    </message>
+    <message>
+        <source>Show the whole trace</source>
+        <translation>Den ganzen Trace anzeigen</translation>
+    </message>
+    <message>
+        <source>Double-click the minimap</source>
+        <translation>Auf die Minimap doppelklicken</translation>
     </message>
 </context>
 <context>
@@ -178,6 +542,38 @@
         <source>Loaded %1 in %2</source>
         <translation>%1 in %2 geladen</translation>
     </message>
+    <message>
+        <source>Traces</source>
+        <translation>Traces</translation>
+    </message>
+    <message>
+        <source>The traces of the open file</source>
+        <translation>Die Traces der geöffneten Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Close Trace</source>
+        <translation>Trace &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; removed it from the recent files.</source>
+        <translation>%1 existiert nicht mehr; aus den zuletzt geöffneten Dateien entfernt.</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MessageBanner</name>
@@ -233,6 +629,111 @@
     </message>
 </context>
 <context>
+    <name>rootline::ui::ServiceLegend</name>
+    <message>
+        <source>Sort</source>
+        <translation>Sortieren</translation>
+    </message>
+    <message>
+        <source>Order of the services in this list</source>
+        <translation>Reihenfolge der Dienste in dieser Liste</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the spans of every service</source>
+        <translation>Die Spans aller Dienste anzeigen</translation>
+    </message>
+    <message>
+        <source>Only this</source>
+        <translation>Nur diesen</translation>
+    </message>
+    <message>
+        <source>Show only the spans of the selected service (double-click a service for the same)</source>
+        <translation>Nur die Spans des ausgewählten Dienstes anzeigen (ein Doppelklick auf einen Dienst bewirkt dasselbe)</translation>
+    </message>
+    <message>
+        <source>Order of appearance</source>
+        <translation>Reihenfolge des Auftretens</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Most spans</source>
+        <translation>Meiste Spans</translation>
+    </message>
+    <message>
+        <source>Most errors</source>
+        <translation>Meiste Fehler</translation>
+    </message>
+    <message>
+        <source>Only this service</source>
+        <translation>Nur diesen Dienst</translation>
+    </message>
+    <message>
+        <source>Hide this service</source>
+        <translation>Diesen Dienst ausblenden</translation>
+    </message>
+    <message>
+        <source>Show this service</source>
+        <translation>Diesen Dienst anzeigen</translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation>Dienste (%1)</translation>
+    </message>
+    <message>
+        <source>Services (%1 of %2 shown)</source>
+        <translation>Dienste (%1 von %2 angezeigt)</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ServiceLegendColumns</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ServiceLegendModel</name>
+    <message>
+        <source>1 span</source>
+        <translation>1 Span</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>%1 Spans</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::ServiceTableModel</name>
     <message>
         <source>Service</source>
@@ -249,6 +750,279 @@
     <message>
         <source>Spans of %1 with error status: %2 of %3</source>
         <translation>Spans von %1 mit Fehlerstatus: %2 von %3</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SpanAttributesModel</name>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>%1: No attributes</source>
+        <translation>%1: Keine Attribute</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Attributes the instrumentation recorded on this span</source>
+        <translation>Attribute, die die Instrumentierung an diesem Span aufgezeichnet hat</translation>
+    </message>
+    <message>
+        <source>Attributes of the process that recorded this span (its resource)</source>
+        <translation>Attribute des Prozesses, der diesen Span aufgezeichnet hat (seine Ressource)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SpanDetailsPanel</name>
+    <message>
+        <source>Select a span</source>
+        <translation>Wählen Sie einen Span aus</translation>
+    </message>
+    <message>
+        <source>Click a span in the waterfall to see its attributes, events and links</source>
+        <translation>Klicken Sie im Wasserfall auf einen Span, um seine Attribute, Ereignisse und Links zu sehen</translation>
+    </message>
+    <message>
+        <source>Filter by key or value</source>
+        <translation>Nach Schlüssel oder Wert filtern</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>Kein Trace</translation>
+    </message>
+    <message>
+        <source>Attributes (%1)</source>
+        <translation>Attribute (%1)</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>Ereignisse (%1)</translation>
+    </message>
+    <message>
+        <source>Links (%1)</source>
+        <translation>Links (%1)</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Warnungen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SpanEventsModel</name>
+    <message>
+        <source>%1 (UTC)
+%2 from the span&apos;s start, %3 from the trace&apos;s start</source>
+        <translation>%1 (UTC)
+%2 ab Span-Beginn, %3 ab Trace-Beginn</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SpanHeader</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Time not covered by any child span</source>
+        <translation>Zeit, die von keinem Kind-Span abgedeckt ist</translation>
+    </message>
+    <message>
+        <source>Span ID (select to copy)</source>
+        <translation>Span-ID (zum Kopieren markieren)</translation>
+    </message>
+    <message>
+        <source>Instrumentation scope: the library that recorded this span</source>
+        <translation>Instrumentierungsbereich: die Bibliothek, die diesen Span aufgezeichnet hat</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>Status: unset</source>
+        <translation>Status: nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Status: OK</source>
+        <translation>Status: OK</translation>
+    </message>
+    <message>
+        <source>Status: Error</source>
+        <translation>Status: Fehler</translation>
+    </message>
+    <message>
+        <source>Status: Error (inferred from HTTP %1)</source>
+        <translation>Status: Fehler (abgeleitet aus HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Status: Error (inferred from gRPC status %1)</source>
+        <translation>Status: Fehler (abgeleitet aus gRPC-Status %1)</translation>
+    </message>
+    <message>
+        <source>Status: Error (inferred)</source>
+        <translation>Status: Fehler (abgeleitet)</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Beginn: %1</translation>
+    </message>
+    <message>
+        <source>%1 (UTC), %2 after the trace&apos;s start</source>
+        <translation>%1 (UTC), %2 nach Trace-Beginn</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Self time: %1</source>
+        <translation>Eigenzeit: %1</translation>
+    </message>
+    <message>
+        <source>Span ID: %1</source>
+        <translation>Span-ID: %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>Bereich: %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1 %2</source>
+        <translation>Bereich: %1 %2</translation>
+    </message>
+    <message>
+        <source>Go to the parent span: %1: %2</source>
+        <translation>Zum Eltern-Span gehen: %1: %2</translation>
+    </message>
+    <message>
+        <source>Parent: %1 (missing from this trace)</source>
+        <translation>Eltern-Span: %1 (fehlt in diesem Trace)</translation>
+    </message>
+    <message>
+        <source>The parent span is not in this trace: it was not exported, or is in another file. This span is shown as a root.</source>
+        <translation>Der Eltern-Span ist nicht in diesem Trace: Er wurde nicht exportiert oder steht in einer anderen Datei. Dieser Span wird als Wurzel angezeigt.</translation>
+    </message>
+    <message>
+        <source>Parent: %1 (not followed, see warnings)</source>
+        <translation>Eltern-Span: %1 (nicht verfolgt, siehe Warnungen)</translation>
+    </message>
+    <message>
+        <source>Root span (no parent)</source>
+        <translation>Wurzel-Span (kein Eltern-Span)</translation>
+    </message>
+    <message>
+        <source>Parent (follows from): %1</source>
+        <translation>Eltern-Span (folgt auf): %1</translation>
+    </message>
+    <message>
+        <source>Parent: %1</source>
+        <translation>Eltern-Span: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SpanLinksModel</name>
+    <message>
+        <source>child of</source>
+        <translation>Kind von</translation>
+    </message>
+    <message>
+        <source>follows from</source>
+        <translation>folgt auf</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>%1: %2 (span %3)</source>
+        <translation>%1: %2 (Span %3)</translation>
+    </message>
+    <message>
+        <source>Go to span %1 in this trace</source>
+        <translation>Zu Span %1 in diesem Trace gehen</translation>
+    </message>
+    <message>
+        <source>span %1, not in this trace</source>
+        <translation>Span %1, nicht in diesem Trace</translation>
+    </message>
+    <message>
+        <source>Span %1 of this trace was not in the file</source>
+        <translation>Span %1 dieses Traces war nicht in der Datei</translation>
+    </message>
+    <message>
+        <source>span %1 in trace %2…, not in this trace</source>
+        <translation>Span %1 in Trace %2…, nicht in diesem Trace</translation>
+    </message>
+    <message>
+        <source>Span %1 of trace %2</source>
+        <translation>Span %1 von Trace %2</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
     </message>
 </context>
 <context>
@@ -344,6 +1118,101 @@
     <message>
         <source>Warnings (%1)</source>
         <translation>Warnungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::TraceHeader</name>
+    <message>
+        <source>Copy Trace ID</source>
+        <translation>Trace-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>From the earliest span start to the latest span end</source>
+        <translation>Vom frühesten Span-Beginn bis zum spätesten Span-Ende</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>Levels from the root to the deepest span</source>
+        <translation>Ebenen von der Wurzel bis zum tiefsten Span</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Roots</source>
+        <translation>Wurzeln</translation>
+    </message>
+    <message>
+        <source>Empty trace</source>
+        <translation>Leerer Trace</translation>
+    </message>
+    <message>
+        <source>No root span</source>
+        <translation>Kein Wurzel-Span</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Trace ID %1 (right-click to copy)</source>
+        <translation>Trace-ID %1 (Rechtsklick zum Kopieren)</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Spans without a parent in this trace; %1 of them name a parent that is missing</source>
+        <translation>Spans ohne Eltern-Span in diesem Trace; %1 davon nennen einen Eltern-Span, der fehlt</translation>
+    </message>
+    <message>
+        <source>No errors</source>
+        <translation>Keine Fehler</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>Spans with error status, %1 of them inferred from HTTP or gRPC status codes. Click to go to the first error.</source>
+        <translation>Spans mit Fehlerstatus, davon %1 aus HTTP- oder gRPC-Statuscodes abgeleitet. Klicken, um zum ersten Fehler zu gehen.</translation>
+    </message>
+    <message>
+        <source>Spans with error status. Click to go to the first error.</source>
+        <translation>Spans mit Fehlerstatus. Klicken, um zum ersten Fehler zu gehen.</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Problems found while reading this trace (missing parents, clock skew, damaged fields). Click to list them.</source>
+        <translation>Beim Lesen dieses Traces gefundene Probleme (fehlende Eltern, Uhrenabweichung, beschädigte Felder). Klicken, um sie aufzulisten.</translation>
     </message>
 </context>
 <context>
@@ -466,6 +1335,32 @@
     </message>
 </context>
 <context>
+    <name>rootline::ui::TraceMinimap</name>
+    <message>
+        <source>The whole trace. Drag the frame to move the view, drag its edges to zoom, drag elsewhere to zoom to a range; double-click shows the whole trace.</source>
+        <translation>Der ganze Trace. Den Rahmen ziehen, um die Ansicht zu verschieben, seine Kanten ziehen, um zu zoomen, anderswo ziehen, um auf einen Bereich zu zoomen; ein Doppelklick zeigt den ganzen Trace.</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::TraceTab</name>
+    <message>
+        <source>Empty trace</source>
+        <translation>Leerer Trace</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Trace %2
+%3 spans, %4, %5 errors</source>
+        <translation>%1
+Trace %2
+%3 Spans, %4, %5 Fehler</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::WarningListModel</name>
     <message>
         <source>span %1: %2</source>
@@ -478,6 +1373,40 @@
     <message>
         <source>Only the first %1 warnings of this trace are listed</source>
         <translation>Nur die ersten %1 Warnungen dieses Traces sind aufgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::WaterfallView</name>
+    <message>
+        <source>This trace has no spans.</source>
+        <translation>Dieser Trace hat keine Spans.</translation>
+    </message>
+    <message>
+        <source>No span passes the filters.</source>
+        <translation>Kein Span passt zu den Filtern.</translation>
+    </message>
+    <message>
+        <source>Duration %1, starts at +%2</source>
+        <translation>Dauer %1, beginnt bei +%2</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Its parent is not in this trace</source>
+        <translation>Sein Eltern-Span ist nicht in diesem Trace</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s), see the span details</source>
+        <translation>
+            <numerusform>%n Warnung, siehe Span-Details</numerusform>
+            <numerusform>%n Warnungen, siehe Span-Details</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 spans below, collapsed</source>
+        <translation>%1 Spans darunter, zugeklappt</translation>
     </message>
 </context>
 </TS>

@@ -199,7 +199,8 @@ void MainWindow::createMenus() {
     closeTabAction_ =
         file->addAction(tr("&Close Trace"), this, [this] { closeTab(tabs_->currentIndex()); });
     closeTabAction_->setObjectName(QStringLiteral("actionCloseTab"));
-    closeTabAction_->setShortcut(QKeySequence::Close);
+    // Every platform binding (Ctrl+W and Ctrl+F4 on Linux desktops), not only the first.
+    closeTabAction_->setShortcuts(QKeySequence::Close);
 
     cancelAction_ = file->addAction(tr("&Cancel Loading"), this, &MainWindow::cancelLoad);
     cancelAction_->setObjectName(QStringLiteral("actionCancelLoad"));
@@ -403,18 +404,34 @@ void MainWindow::dropEvent(QDropEvent* event) {
 TraceTab* MainWindow::openTrace(int index) {
     const auto& snapshot = model_->snapshot();
     if (!snapshot || index < 0 || index >= int(snapshot->file->traces.size())) return nullptr;
+    const TraceSummary& wanted = snapshot->summaries[static_cast<size_t>(index)];
+    int reloadAt = -1;
     for (int i = 0; i < tabs_->count(); ++i) {
         auto* tab = qobject_cast<TraceTab*>(tabs_->widget(i));
-        if (tab && tab->file() == snapshot.get() && tab->traceIndex() == index) {
+        if (!tab) continue;
+        if (tab->file() == snapshot.get() && tab->traceIndex() == index) {
             tabs_->setCurrentIndex(i);
             return tab;
         }
+        // The same trace of the same file from an earlier load: opening the file again is a
+        // reload, so the tab shows the new data in its place rather than a twin beside it.
+        const TraceSummary& shown = tab->file()->summaries[static_cast<size_t>(tab->traceIndex())];
+        if (tab->file()->file->source == snapshot->file->source && shown.traceId == wanted.traceId)
+            reloadAt = i;
     }
     auto* tab = new TraceTab(snapshot, index, tabs_);
     tab->restoreLayout(QSettings().value(QLatin1String(kTraceLayoutKey)).toByteArray());
     connect(tab, &TraceTab::layoutChanged, this,
             [tab] { QSettings().setValue(QLatin1String(kTraceLayoutKey), tab->saveLayout()); });
-    const int at = tabs_->addTab(tab, tab->title());
+    int at = -1;
+    if (reloadAt >= 0) {
+        QWidget* old = tabs_->widget(reloadAt);
+        at = tabs_->insertTab(reloadAt, tab, tab->title());
+        tabs_->removeTab(at + 1);
+        old->deleteLater();
+    } else {
+        at = tabs_->addTab(tab, tab->title());
+    }
     tabs_->setTabToolTip(at, tab->toolTip());
     tabs_->setCurrentIndex(at);
     tab->waterfall()->setFocus();

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QPainter>
 #include <QScrollBar>
 #include <algorithm>
 #include <cstdlib>
@@ -34,6 +35,7 @@
 #include "view/span_search.h"
 #include "view_bench_results.h"
 #include "waterfall/trace_minimap.h"
+#include "waterfall/waterfall_painter.h"
 #include "waterfall/waterfall_view.h"
 
 namespace {
@@ -84,13 +86,16 @@ std::unique_ptr<Session> openSession(double* elapsed) {
     return s;
 }
 
+// Destroyed in main() before the QApplication, which its widgets need.
+std::unique_ptr<Session> gShared;
+
 Session& shared() {
-    static std::unique_ptr<Session> session = openSession(nullptr);
-    if (!session) {
+    if (!gShared) gShared = openSession(nullptr);
+    if (!gShared) {
         std::cerr << "rootline-bench-view: the trace did not open\n";
         std::exit(1);
     }
-    return *session;
+    return *gShared;
 }
 
 void BM_Import(benchmark::State& state) {
@@ -170,6 +175,35 @@ void BM_PaintScripted(benchmark::State& state) {
         }
         state.SetIterationTime(total / 1e3);
         state.counters["paints"] = static_cast<double>(ms.size());
+    }
+}
+
+// Repaints without changing anything: the floor of a paint, and a check that the paint timer
+// measures what a frame costs (the wall time of repaint() is reported beside it).
+void BM_PaintStill(benchmark::State& state) {
+    Session& s = shared();
+    WaterfallView* v = s.view();
+    for (auto _ : state) {
+        QElapsedTimer t;
+        t.start();
+        const double ms = paint(v);
+        state.SetIterationTime(ms / 1e3);
+        state.counters["wall_ms"] = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    }
+}
+
+// The same frame painted into an image of our own: what the painter costs without the window.
+void BM_PaintFrameToImage(benchmark::State& state) {
+    Session& s = shared();
+    const WaterfallFrame frame = s.view()->frame();
+    QImage image(frame.geometry.width, frame.geometry.height, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QElapsedTimer t;
+        t.start();
+        QPainter p(&image);
+        paintWaterfall(p, frame);
+        p.end();
+        state.SetIterationTime(static_cast<double>(t.nsecsElapsed()) / 1e9);
     }
 }
 
@@ -258,6 +292,18 @@ int main(int argc, char** argv) {
     manual(benchmark::RegisterBenchmark("BM_Import", BM_Import), 3);
     manual(benchmark::RegisterBenchmark("BM_OpenToFirstPaint", BM_OpenToFirstPaint), 3);
     manual(benchmark::RegisterBenchmark("BM_PaintScripted", BM_PaintScripted), 3);
+    benchmark::RegisterBenchmark("BM_PaintStill", BM_PaintStill)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(std::getenv("ROOTLINE_BENCH_STILL_PAINTS")
+                         ? std::atoi(std::getenv("ROOTLINE_BENCH_STILL_PAINTS"))
+                         : 50);
+    benchmark::RegisterBenchmark("BM_PaintFrameToImage", BM_PaintFrameToImage)
+        ->UseManualTime()
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(std::getenv("ROOTLINE_BENCH_STILL_PAINTS")
+                         ? std::atoi(std::getenv("ROOTLINE_BENCH_STILL_PAINTS"))
+                         : 50);
     manual(benchmark::RegisterBenchmark("BM_CollapseAll", BM_CollapseAll), 5);
     manual(benchmark::RegisterBenchmark("BM_ExpandAll", BM_ExpandAll), 5);
     for (const auto& [name, query, filter] :
@@ -270,6 +316,7 @@ int main(int argc, char** argv) {
     benchmark::RunSpecifiedBenchmarks();
     reportMemory();
     const bool met = gResults.printSummary(std::cout, gFile);
+    gShared.reset();
     benchmark::Shutdown();
     return met ? 0 : 1;
 }

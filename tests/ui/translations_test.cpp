@@ -32,6 +32,14 @@ private slots:
         QCOMPARE(de.translate("rootline::ui::TraceListModel", "Duration"), QStringLiteral("Dauer"));
         QCOMPARE(de.translate("rootline::ui::TraceDetailsPane", "No warnings"),
                  QStringLiteral("Keine Warnungen"));
+        QCOMPARE(de.translate("rootline::ui::MainWindow", "&View"), QStringLiteral("&Ansicht"));
+        QCOMPARE(de.translate("rootline::ui::KeyboardShortcutsDialog", "Keyboard Shortcuts"),
+                 QStringLiteral("Tastenkürzel"));
+        QCOMPARE(de.translate("rootline::ui::WaterfallView", "No span passes the filters."),
+                 QStringLiteral("Kein Span passt zu den Filtern."));
+        QCOMPARE(de.translate("rootline::ui::WaterfallView", "%n warning(s), see the span details",
+                              nullptr, 2),
+                 QStringLiteral("%n Warnungen, siehe Span-Details"));
     }
 
     void everySourceStringHasAGermanTranslation() {
@@ -52,7 +60,7 @@ private slots:
         QStringList menus;
         for (QAction* a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{"&Datei", "&Hilfe"}));
+        QCOMPARE(menus, (QStringList{"&Datei", "&Ansicht", "&Hilfe"}));
         QCOMPARE(w.windowTitle(), QStringLiteral("Rootline"));
     }
 

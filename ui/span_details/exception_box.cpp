@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -52,6 +53,14 @@ ExceptionBox::ExceptionBox(QWidget* parent)
                                   .horizontalAdvance(QLatin1Char(' ')) *
                               kTabSpaces);
 
+    for (QScrollBar* bar : {text_->verticalScrollBar(), text_->horizontalScrollBar()}) {
+        // actionTriggered comes from the user only (wheel, drag, arrows), never from relayouts.
+        connect(bar, &QAbstractSlider::actionTriggered, this, [this] { pinnedTop_ = false; });
+        connect(bar, &QAbstractSlider::rangeChanged, this, [this, bar] {
+            if (pinnedTop_) bar->setValue(0);
+        });
+    }
+
     auto* titleRow = new QHBoxLayout;
     titleRow->setContentsMargins(0, 0, 0, 0);
     titleRow->setSpacing(6);
@@ -70,8 +79,13 @@ ExceptionBox::ExceptionBox(QWidget* parent)
 void ExceptionBox::changeEvent(QEvent* event) {
     QFrame::changeEvent(event);
     if (event->type() == QEvent::StyleChange) updateTitle();
-    // The notes' colour is baked into the document: write it again in the new palette.
-    if (event->type() == QEvent::PaletteChange && count_ > 0) fillText();
+    if (event->type() == QEvent::PaletteChange) {
+        QPalette red = title_->palette();
+        red.setColor(QPalette::WindowText, errorTextColor(palette()));
+        title_->setPalette(red);
+        // The notes' colour is baked into the document: write it again in the new palette.
+        if (count_ > 0) fillText();
+    }
 }
 
 void ExceptionBox::updateTitle() {
@@ -101,7 +115,7 @@ void ExceptionBox::fillText() {
 
     QTextCharFormat headline;
     headline.setFontWeight(QFont::Bold);
-    headline.setForeground(errorTextColor());
+    headline.setForeground(errorTextColor(palette()));
     QTextCharFormat note;
     note.setForeground(palette().brush(QPalette::PlaceholderText));
     QTextCharFormat stack;
@@ -137,6 +151,9 @@ void ExceptionBox::fillText() {
     }
     cursor.endEditBlock();
     text_->moveCursor(QTextCursor::Start);
+    pinnedTop_ = true;
+    text_->verticalScrollBar()->setValue(0);
+    text_->horizontalScrollBar()->setValue(0);
 }
 
 int ExceptionBox::contentHeight() const {

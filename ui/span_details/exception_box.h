@@ -42,6 +42,9 @@ private:
     int64_t spanStartNs_ = 0;
     int count_ = 0;
     bool hasStack_ = false;
+    // Until the user scrolls, the box stays at its top-left: the headline is what must be seen,
+    // and resizes (the panel's splitter settles after the text is in) must not scroll it away.
+    bool pinnedTop_ = true;
 };
 
 }  // namespace rootline::ui

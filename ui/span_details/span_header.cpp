@@ -259,6 +259,11 @@ void SpanHeader::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange) {
         updateSwatch();
         if (parentIndex_ >= 0) renderParentLink();
+        if (status_->palette().isBrushSet(QPalette::Active, QPalette::WindowText)) {
+            QPalette red;  // the error red has a dark-theme variant
+            red.setColor(QPalette::WindowText, errorTextColor());
+            status_->setPalette(red);
+        }
     }
 }
 

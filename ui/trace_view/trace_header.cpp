@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -182,12 +183,8 @@ void TraceHeader::setTrace(const Trace& trace, const TraceSummary& s) {
     errors_->setText(s.errorCount == 0   ? tr("No errors")
                      : s.errorCount == 1 ? tr("1 error")
                                          : tr("%1 errors").arg(number(s.errorCount)));
-    QPalette errorPalette;
-    if (s.errorCount > 0) {
-        errorPalette.setColor(QPalette::ButtonText, errorTextColor());
-        errorPalette.setColor(QPalette::WindowText, errorTextColor());
-    }
-    errors_->setPalette(errorPalette);
+    errorCount_ = s.errorCount;
+    colourErrors();
     setClickable(errors_, s.errorCount > 0);
     errors_->setToolTip(
         s.errorCount == 0 ? QString()
@@ -214,6 +211,21 @@ QString TraceHeader::text() const {
     parts << errors_->text();
     if (warnings_->isVisibleTo(this)) parts << warnings_->text();
     return parts.join(QStringLiteral(" · "));
+}
+
+void TraceHeader::colourErrors() {
+    QPalette errorPalette;
+    if (errorCount_ > 0) {
+        errorPalette.setColor(QPalette::ButtonText, errorTextColor());
+        errorPalette.setColor(QPalette::WindowText, errorTextColor());
+    }
+    errors_->setPalette(errorPalette);
+}
+
+void TraceHeader::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // A theme switch: the error red has a dark-theme variant.
+    if (event->type() == QEvent::PaletteChange) colourErrors();
 }
 
 void TraceHeader::copyTraceId() {

@@ -33,6 +33,9 @@ signals:
     void warningsClicked();  // the user clicked the warnings count
     void errorsClicked();  // the user clicked the error count (the window jumps to the first error)
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Fact {
         QWidget* box = nullptr;
@@ -41,6 +44,7 @@ private:
     };
     Fact addFact(QWidget* parent, const char* name, const QString& caption);
     void copyTraceId();
+    void colourErrors();
 
     QString fullTraceId_;
     ElidedLabel* title_;
@@ -48,6 +52,7 @@ private:
     Fact start_, duration_, services_, depth_, spans_, roots_;
     QToolButton* errors_;
     QToolButton* warnings_;
+    size_t errorCount_ = 0;
 };
 
 }  // namespace rootline::ui

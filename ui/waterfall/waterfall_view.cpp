@@ -78,7 +78,10 @@ void WaterfallView::updateGeometryFromFont() {
 }
 
 void WaterfallView::setTreeColumnWidth(int px) {
-    const int maxWidth = std::max(120, viewport()->width() - 160);
+    // Before its first resize the view has no real width (a new tab restores its layout before
+    // it is laid out): keep the width asked for; resizeEvent fits it to the real one.
+    const int maxWidth =
+        geometry_.width > 0 ? std::max(120, viewport()->width() - 160) : std::max(120, px);
     geometry_.treeWidth = std::clamp(px, 120, maxWidth);
     scale_.setWidth(geometry_.barsWidth());
     viewport()->update();

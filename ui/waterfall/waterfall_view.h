@@ -79,6 +79,8 @@ public:
     const PaintStats& paintStats() const { return stats_; }
     void resetPaintStats() { stats_ = {}; }
     size_t memoryBytes() const;  // what the view keeps per trace beyond the trace itself
+    // What the next paint would draw (the benchmark paints it into an image of its own).
+    WaterfallFrame frame() const;
 
 signals:
     void currentSpanChanged(int32_t span);
@@ -112,7 +114,6 @@ protected:
     bool viewportEvent(QEvent* event) override;
 
 private:
-    WaterfallFrame frame() const;
     void updateGeometryFromFont();
     void updateScrollBars();
     void syncHorizontalBar();
