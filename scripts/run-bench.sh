@@ -7,8 +7,8 @@
 #      is shared) and the memory probe on each file, each probe in a process of its own;
 #   4. runs the trace window benchmark on the Jaeger file at 1920×1080 (offscreen): open to
 #      first paint, paint times over a scripted session, expand/collapse all, find, view memory.
-# About a minute on the 2-core reference machine when the build and the data are already there;
-# 2–3 minutes from a fresh clone.
+# About 5 minutes on the 2-core reference machine when the build and the data are already there;
+# 6–8 minutes from a fresh clone.
 #
 # Environment:
 #   ROOTLINE_BENCH_SPANS   spans per file (default 1000000)

@@ -23,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTimer>
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -61,9 +62,14 @@ struct Session {
 bool waitFor(const std::function<bool()>& done, int timeoutMs = 120000) {
     QElapsedTimer t;
     t.start();
+    // Sleep in the event loop as the app does in exec(); a timer wakes it to check `done`.
+    // (Polling with processEvents(AllEvents, 5) spins: it took one of the two cores from the
+    // loader's threads and made every open ~1 s slower than a user's.)
+    QTimer tick;
+    tick.start(10);
     while (!done()) {
         if (t.elapsed() > timeoutMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }

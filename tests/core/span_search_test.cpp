@@ -63,5 +63,48 @@ TEST(SpanSearch, ResourceAttributesAndEventFields) {
     EXPECT_FALSE(found(t, "temperature=72").empty());  // a float64 tag
 }
 
+// The substring search skips ahead (Boyer–Moore–Horspool): check it against the plain
+// definition on names built to trip a skip table — repeats, overlaps, the match at either end,
+// mixed case, bytes above ASCII, needles longer than the text.
+TEST(SpanSearch, SubstringSearchAgreesWithThePlainDefinition) {
+    const std::vector<std::string> names = {
+        "aaab",   "abab",      "aXab",      "SELECT * FROM orders", "selectselect", "orders",
+        "ORDERS", "xorderS",   "o",         "Grüße GmbH",           "ÄÖÜ",          "a",
+        "ba",     "cab",       "abcabcabd", "mississippi",          "MiSsIsSiPpI",  "tail-x",
+        "x-head", "0123456789"};
+    std::string json = R"({"traceID":"00000000000000000000000000000001","spans":[)";
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i) json += ',';
+        json += R"({"traceID":"00000000000000000000000000000001","spanID":")" +
+                std::string(15, '0') + static_cast<char>('a' + i % 6) + R"(","operationName":")" +
+                names[i] + R"(","references":[],"startTime":1,"duration":1,"processID":"p1"})";
+    }
+    json += R"(],"processes":{"p1":{"serviceName":"q","tags":[]}}})";
+    const LoadResult r = test::load(json);
+    const Trace& t = test::onlyTrace(r);
+    auto lowerCopy = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    for (const std::string query : {"aab",    "ab",
+                                    "bab",    "abab",
+                                    "select", "Orders",
+                                    "rders",  "s",
+                                    "ssippi", "issi",
+                                    "cabd",   "abcabd",
+                                    "grüße",  "ÄÖÜ",
+                                    "äöü",    "tail",
+                                    "head",   "x",
+                                    "9",      "0123456789x",
+                                    "ppi",    "mississippimississippi"}) {
+        V expected;
+        for (size_t i = 0; i < t.spanCount(); ++i)
+            if (lowerCopy(std::string(t.nameOf(i))).find(lowerCopy(query)) != std::string::npos)
+                expected.emplace_back(t.nameOf(i));
+        EXPECT_EQ(found(t, "\"" + query + "\""), expected) << query;
+    }
+}
+
 }  // namespace
 }  // namespace rootline
