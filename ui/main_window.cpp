@@ -416,7 +416,8 @@ TraceTab* MainWindow::openTrace(int index) {
         // The same trace of the same file from an earlier load: opening the file again is a
         // reload, so the tab shows the new data in its place rather than a twin beside it.
         const TraceSummary& shown = tab->file()->summaries[static_cast<size_t>(tab->traceIndex())];
-        if (tab->file()->file->source == snapshot->file->source && shown.traceId == wanted.traceId)
+        if (tab->file() != snapshot.get() && tab->file()->file->source == snapshot->file->source &&
+            shown.traceId == wanted.traceId)
             reloadAt = i;
     }
     auto* tab = new TraceTab(snapshot, index, tabs_);
@@ -425,9 +426,12 @@ TraceTab* MainWindow::openTrace(int index) {
             [tab] { QSettings().setValue(QLatin1String(kTraceLayoutKey), tab->saveLayout()); });
     int at = -1;
     if (reloadAt >= 0) {
-        QWidget* old = tabs_->widget(reloadAt);
+        auto* old = qobject_cast<TraceTab*>(tabs_->widget(reloadAt));
+        tab->restoreLayout(old->saveLayout());  // the reloaded tab keeps its own splitters
         at = tabs_->insertTab(reloadAt, tab, tab->title());
-        tabs_->removeTab(at + 1);
+        // Current first, so removing the old tab does not flash its neighbour.
+        tabs_->setCurrentIndex(at);
+        tabs_->removeTab(tabs_->indexOf(old));
         old->deleteLater();
     } else {
         at = tabs_->addTab(tab, tab->title());

@@ -33,11 +33,12 @@ public:
     explicit LowerFinder(std::string_view lowerNeedle) : needle_(lowerNeedle) {
         const size_t m = needle_.size();
         skip_.fill(m);
-        for (size_t i = 0; i + 1 < m; ++i) {
-            const auto c = static_cast<unsigned char>(needle_[i]);
-            skip_[c] = m - 1 - i;
-            skip_[static_cast<unsigned char>(std::toupper(c))] = m - 1 - i;
-        }
+        for (size_t i = 0; i + 1 < m; ++i)
+            skip_[static_cast<unsigned char>(needle_[i])] = m - 1 - i;
+        // The needle is ASCII-lowercase; an upper-case letter skips as its lower case does.
+        // (Not std::toupper: the app runs in the user's locale, where 'i' may not map to 'I'.)
+        for (int c = 'A'; c <= 'Z'; ++c)
+            skip_[static_cast<size_t>(c)] = skip_[static_cast<size_t>(c + ('a' - 'A'))];
     }
 
     bool in(std::string_view h) const {

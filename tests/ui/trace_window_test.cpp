@@ -413,7 +413,8 @@ private slots:
         auto* close = child<QAction>(w, "actionCloseTab");
         // The platform's Close key: Ctrl+W on Linux desktops (the offscreen platform of the
         // tests follows the Windows key scheme, where the first Close key is Ctrl+F4).
-        QCOMPARE(close->shortcut(), QKeySequence(QKeySequence::Close));
+        // Every platform binding of Close, not only the first (Ctrl+W and Ctrl+F4 on X11).
+        QCOMPARE(close->shortcuts(), QKeySequence::keyBindings(QKeySequence::Close));
         QVERIFY(close->isEnabled());
 
         // The key closes the current trace, and its tab goes away for good.

@@ -6,13 +6,20 @@ file(MAKE_DIRECTORY "${WORK_DIR}")
 set(scratch "${WORK_DIR}/rootline_de.ts")
 configure_file("${TS}" "${scratch}" COPYONLY)
 execute_process(
-  COMMAND "${LUPDATE}" -silent -no-obsolete -locations none -extensions cpp,h
+  # Without -no-obsolete: a string removed from the sources shows up as "vanished".
+  COMMAND "${LUPDATE}" -silent -locations none -extensions cpp,h
           "${SOURCE_DIR}/ui" -ts "${scratch}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${rc})")
 endif()
 file(READ "${scratch}" xml)
+# A scan that found nothing would leave nothing unfinished: make sure it found the sources.
+string(REGEX MATCHALL "<message[ >]" messages "${xml}")
+list(LENGTH messages found)
+if(found LESS 100)
+  message(FATAL_ERROR "lupdate found only ${found} message(s) in ${SOURCE_DIR}/ui")
+endif()
 string(REGEX MATCHALL "<source>[^<]*</source>\n[ \t]*<(comment|translation type=\"unfinished\")[^\n]*"
        unfinished "${xml}")
 set(missing "")
