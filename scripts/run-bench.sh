@@ -6,15 +6,19 @@
 #   3. runs the import benchmark on them (5 repetitions; medians are what count, the machine
 #      is shared) and the memory probe on each file, each probe in a process of its own;
 #   4. runs the trace window benchmark on the Jaeger file at 1920×1080 (offscreen): open to
-#      first paint, paint times over a scripted session, expand/collapse all, find, view memory.
+#      first paint, paint times over a scripted session, expand/collapse all, find, view memory;
+#   5. runs the suspect ranking benchmark: AC@1/AC@3 on the fault-injected set (bench/faults,
+#      seed 7, 10 cases per kind, Jaeger and OTLP), the labelled fixtures, and rankSuspects on
+#      the 1M-span Jaeger file.
 # About 5 minutes on the 2-core reference machine when the build and the data are already there;
 # 6–8 minutes from a fresh clone.
 #
 # Environment:
 #   ROOTLINE_BENCH_SPANS   spans per file (default 1000000)
 #   ROOTLINE_BENCH_REPS    benchmark repetitions (default 5)
-# Exit status: 0 when everything ran and the memory and trace window targets are met, 1 when one
-# is missed (the figures are still printed), other non-zero values when something failed to run.
+# Exit status: 0 when everything ran and the memory, trace window and ranking targets are met, 1
+# when one is missed (the figures are still printed), other non-zero values when something failed
+# to run.
 # The import/bare ratio target is reported as PASS/MISS but does not change the exit status.
 set -euo pipefail
 
@@ -32,7 +36,7 @@ echo "== build (release preset, bench targets) =="
 cmake --preset release -DROOTLINE_BUILD_UI=ON -DROOTLINE_BUILD_TESTS=OFF \
     -DROOTLINE_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release --target rootline-gen rootline-bench-import rootline-memory-probe \
-    rootline-bench-view
+    rootline-bench-view rootline-bench-rank
 
 echo "== data ($spans spans, seed $seed) =="
 mkdir -p "$data"
@@ -77,6 +81,16 @@ QT_QPA_PLATFORM=offscreen ROOTLINE_BENCH_FILE="${files[jaeger]}" "$bin/rootline-
     code=$?
     [ "$code" -eq 1 ] || exit "$code"
     echo "trace window: at least one target missed (see MISS above)"
+    status=1
+}
+
+echo "== suspect ranking benchmark (fault-injected set, labelled fixtures, $spans spans) =="
+# Accuracy first (about a second), then rankSuspects on the Jaeger file generated above.
+ROOTLINE_BENCH_FILE_JAEGER="${files[jaeger]}" ROOTLINE_BENCH_REPS="$reps" \
+    "$bin/rootline-bench-rank" --benchmark_counters_tabular=true || {
+    code=$?
+    [ "$code" -eq 1 ] || exit "$code"
+    echo "suspect ranking: at least one target missed (see MISS above)"
     status=1
 }
 exit "$status"

@@ -28,6 +28,17 @@
     </message>
 </context>
 <context>
+    <name>RankingWeights</name>
+    <message>
+        <source>%1: cannot read it (%2)</source>
+        <translation>%1: nicht lesbar (%2)</translation>
+    </message>
+    <message>
+        <source>%1: too large for a weights file</source>
+        <translation>%1: zu groß für eine Gewichtungsdatei</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <source>Moving around</source>
@@ -173,6 +184,22 @@
         <source>Copy the span id</source>
         <translation>Span-ID kopieren</translation>
     </message>
+    <message>
+        <source>Suspects and the critical path</source>
+        <translation>Verdächtige und der kritische Pfad</translation>
+    </message>
+    <message>
+        <source>Next suspect (by rank)</source>
+        <translation>Nächster Verdächtiger (nach Rang)</translation>
+    </message>
+    <message>
+        <source>Previous suspect</source>
+        <translation>Vorheriger Verdächtiger</translation>
+    </message>
+    <message>
+        <source>Show the critical path</source>
+        <translation>Kritischen Pfad anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>Waterfall</name>
@@ -258,12 +285,12 @@
     <name>rootline::ui::FindBar</name>
     <message>
         <source>Find spans: text, &quot;phrase&quot;, key=value</source>
-        <translation>Spans suchen: Text, "Phrase", Schlüssel=Wert</translation>
+        <translation>Spans suchen: Text, &quot;Phrase&quot;, Schlüssel=Wert</translation>
     </message>
     <message>
         <source>Every term must match. Text is looked for in operation names, services, attribute keys and values, events and span ids; a &quot;quoted phrase&quot; is one term; key=value matches an attribute whose value contains the text.
 Enter, F3: next match. Shift+Enter, Shift+F3: previous. Esc: clear.</source>
-        <translation>Jeder Begriff muss passen. Text wird in Operationsnamen, Diensten, Attributschlüsseln und -werten, Ereignissen und Span-IDs gesucht; eine "Phrase in Anführungszeichen" gilt als ein Begriff; Schlüssel=Wert passt auf ein Attribut, dessen Wert den Text enthält.
+        <translation>Jeder Begriff muss passen. Text wird in Operationsnamen, Diensten, Attributschlüsseln und -werten, Ereignissen und Span-IDs gesucht; eine &quot;Phrase in Anführungszeichen&quot; gilt als ein Begriff; Schlüssel=Wert passt auf ein Attribut, dessen Wert den Text enthält.
 Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leeren.</translation>
     </message>
     <message>
@@ -573,6 +600,10 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     <message>
         <source>%1 no longer exists; removed it from the recent files.</source>
         <translation>%1 existiert nicht mehr; aus den zuletzt geöffneten Dateien entfernt.</translation>
+    </message>
+    <message>
+        <source>Mark the sections of the spans that the trace&apos;s end waited for</source>
+        <translation>Die Abschnitte der Spans markieren, auf die das Ende des Traces gewartet hat</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1057,113 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     </message>
 </context>
 <context>
+    <name>rootline::ui::SuspectSummary</name>
+    <message>
+        <source>Suspect #%1 — score %2</source>
+        <translation>Verdächtiger Nr. %1 — Punktzahl %2</translation>
+    </message>
+    <message>
+        <source>Ranked together with 1 similar span</source>
+        <translation>Zusammen mit 1 ähnlichen Span eingestuft</translation>
+    </message>
+    <message>
+        <source>Ranked together with %1 similar spans</source>
+        <translation>Zusammen mit %1 ähnlichen Spans eingestuft</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SuspectsModel</name>
+    <message>
+        <source>%1 (+%2 similar)</source>
+        <translation>%1 (+%2 ähnliche)</translation>
+    </message>
+    <message>
+        <source>Score %1:</source>
+        <translation>Punktzahl %1:</translation>
+    </message>
+    <message>
+        <source>Stands for 1 more similar span as well</source>
+        <translation>Steht auch für 1 weiteren ähnlichen Span</translation>
+    </message>
+    <message>
+        <source>Stands for %1 more similar spans as well</source>
+        <translation>Steht auch für %1 weitere ähnliche Spans</translation>
+    </message>
+    <message>
+        <source>Suspect #%1</source>
+        <translation>Verdächtiger Nr. %1</translation>
+    </message>
+    <message>
+        <source>%1
+Span %2</source>
+        <translation>%1
+Span %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SuspectsPanel</name>
+    <message>
+        <source>The spans most likely to have caused this trace&apos;s failure or slowness, best first</source>
+        <translation>Die Spans, die das Scheitern oder die Langsamkeit dieses Traces am wahrscheinlichsten verursacht haben, der wahrscheinlichste zuerst</translation>
+    </message>
+    <message>
+        <source>Next %1 · previous %2</source>
+        <translation>Nächster %1 · vorheriger %2</translation>
+    </message>
+    <message>
+        <source>Keys in the waterfall: step through the suspects by rank</source>
+        <translation>Tasten im Wasserfall: die Verdächtigen nach Rang durchgehen</translation>
+    </message>
+    <message>
+        <source>Ranking suspects…</source>
+        <translation>Verdächtige werden ermittelt…</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>Kein Trace</translation>
+    </message>
+    <message>
+        <source>No suspects: no span failed and no span stands out</source>
+        <translation>Keine Verdächtigen: kein Span ist fehlgeschlagen und keiner fällt auf</translation>
+    </message>
+    <message>
+        <source>Could not rank the suspects: %1</source>
+        <translation>Die Verdächtigen konnten nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Suspects (%1)</source>
+        <translation>Verdächtige (%1)</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>Verdächtige</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::TraceDetailsPane</name>
     <message>
         <source>Trace</source>
@@ -1359,6 +1497,10 @@ Trace %2
 Trace %2
 %3 Spans, %4, %5 Fehler</translation>
     </message>
+    <message>
+        <source>Ranking weights: %1; using the default weights</source>
+        <translation>Gewichte der Rangfolge: %1; es gelten die Standardgewichte</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::WarningListModel</name>
@@ -1407,6 +1549,14 @@ Trace %2
     <message>
         <source>%1 spans below, collapsed</source>
         <translation>%1 Spans darunter, zugeklappt</translation>
+    </message>
+    <message>
+        <source>Suspect #%1, score %2</source>
+        <translation>Verdächtiger Nr. %1, Punktzahl %2</translation>
+    </message>
+    <message>
+        <source>On the critical path for %1</source>
+        <translation>%1 auf dem kritischen Pfad</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,7 @@ const char* const kGeometryKey = "window/geometry";
 const char* const kStateKey = "window/state";
 const char* const kListSplitKey = "window/traceListSplitter";
 const char* const kTraceLayoutKey = "traceTab/layout";
+const char* const kCriticalPathKey = "traceTab/criticalPath";
 
 QString fileNameOf(const QString& path) {
     return QFileInfo(path).fileName();
@@ -424,6 +425,13 @@ TraceTab* MainWindow::openTrace(int index) {
     tab->restoreLayout(QSettings().value(QLatin1String(kTraceLayoutKey)).toByteArray());
     connect(tab, &TraceTab::layoutChanged, this,
             [tab] { QSettings().setValue(QLatin1String(kTraceLayoutKey), tab->saveLayout()); });
+    tab->setCriticalPathShown(criticalPathShown());
+    // The key in one tab's waterfall is the menu's toggle: every tab follows, and it is kept.
+    connect(tab, &TraceTab::criticalPathShownChanged, this, &MainWindow::setCriticalPathShown);
+    // The user's weights file is theirs to fix: say so above the tabs, whichever is shown.
+    connect(tab, &TraceTab::analysisWarning, this, [this](const QString& message) {
+        outcomeBanner_->showMessage(MessageBanner::Kind::Warning, message);
+    });
     int at = -1;
     if (reloadAt >= 0) {
         auto* old = qobject_cast<TraceTab*>(tabs_->widget(reloadAt));
@@ -476,6 +484,7 @@ void MainWindow::createViewMenu() {
     const std::initializer_list<std::initializer_list<TraceAction>> groups = {
         {TraceAction::Find, TraceAction::NextMatch, TraceAction::PreviousMatch},
         {TraceAction::NextError, TraceAction::PreviousError},
+        {TraceAction::NextSuspect, TraceAction::PreviousSuspect},
         {TraceAction::ExpandAll, TraceAction::CollapseAll, TraceAction::ExpandOneLevel,
          TraceAction::CollapseOneLevel},
         {TraceAction::ZoomIn, TraceAction::ZoomOut, TraceAction::ZoomToSpan,
@@ -496,7 +505,35 @@ void MainWindow::createViewMenu() {
             });
             traceActions_.append(a);
         }
+        if (group.begin()[0] == TraceAction::NextSuspect) addCriticalPathAction(view);
     }
+}
+
+void MainWindow::addCriticalPathAction(QMenu* view) {
+    const Shortcut& s = shortcutFor(TraceAction::ToggleCriticalPath);
+    criticalPathAction_ = view->addAction(QCoreApplication::translate("Shortcuts", s.description));
+    criticalPathAction_->setObjectName(QStringLiteral("actionCriticalPath"));
+    criticalPathAction_->setCheckable(true);
+    criticalPathAction_->setChecked(true);
+    criticalPathAction_->setShortcuts(windowKeys(s));
+    criticalPathAction_->setShortcutContext(Qt::WindowShortcut);
+    criticalPathAction_->setStatusTip(
+        tr("Mark the sections of the spans that the trace's end waited for"));
+    connect(criticalPathAction_, &QAction::toggled, this, [this](bool on) {
+        for (int i = 0; i < tabs_->count(); ++i)
+            if (auto* tab = qobject_cast<TraceTab*>(tabs_->widget(i)))
+                tab->setCriticalPathShown(on);
+        QSettings().setValue(QLatin1String(kCriticalPathKey), on);
+    });
+    traceActions_.append(criticalPathAction_);
+}
+
+bool MainWindow::criticalPathShown() const {
+    return criticalPathAction_->isChecked();
+}
+
+void MainWindow::setCriticalPathShown(bool on) {
+    criticalPathAction_->setChecked(on);
 }
 
 void MainWindow::showKeyboardShortcuts() {
@@ -542,6 +579,7 @@ void MainWindow::restoreSettings() {
     restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray());
     restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
     split_->restoreState(settings.value(QLatin1String(kListSplitKey)).toByteArray());
+    setCriticalPathShown(settings.value(QLatin1String(kCriticalPathKey), true).toBool());
 }
 
 void MainWindow::saveSettings() const {

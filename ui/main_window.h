@@ -65,6 +65,10 @@ public:
     void restoreSettings();
     void saveSettings() const;
 
+    // View › Show the critical path: on by default, the same in every tab, kept across sessions.
+    bool criticalPathShown() const;
+    void setCriticalPathShown(bool on);
+
 signals:
     // Emitted once the window shows the outcome of a load: traces, an error or a cancellation.
     void loadSettled(const rootline::ui::LoadOutcome& outcome);
@@ -77,6 +81,7 @@ protected:
 private:
     void createMenus();
     void createViewMenu();
+    void addCriticalPathAction(QMenu* view);
     void rebuildRecentMenu();
     void openRecent(const QString& path);
     QWidget* createCentralArea();
@@ -109,6 +114,7 @@ private:
     QLabel* summary_ = nullptr;
     QAction* cancelAction_ = nullptr;
     QAction* closeTabAction_ = nullptr;
+    QAction* criticalPathAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QList<QAction*> traceActions_;  // enabled only while a trace tab is current
     QTabWidget* tabs_ = nullptr;

@@ -61,6 +61,17 @@ void ScreenshotRunner::onSettled(const LoadOutcome& outcome) {
         if (!tab && window_->firstListedTrace() >= 0)
             tab = window_->openTrace(window_->firstListedTrace());
         if (tab) tab->selectFirstErrorOrRoot();
+        // The suspects and the critical path are part of the picture: wait for them (the
+        // timeout still guards the whole run).
+        if (tab && tab->isAnalyzing()) {
+            analysing_ = what;
+            timeout_->start();
+            connect(tab, &TraceTab::analysisFinished, this, [this, what] {
+                timeout_->stop();
+                QTimer::singleShot(kSettleMs, this, [this, what] { capture(what); });
+            });
+            return;
+        }
     } else {
         what = tr("load failed: %1").arg(outcome.error);
     }
@@ -83,6 +94,11 @@ void ScreenshotRunner::capture(const QString& what) {
 
 void ScreenshotRunner::onTimeout() {
     if (done_) return;
+    // The trace is shown; only its suspects are late. A picture without them beats none.
+    if (!analysing_.isEmpty()) {
+        capture(analysing_);
+        return;
+    }
     done_ = true;
     report(stderr, tr("rootline: the load did not finish within %1 s; no screenshot taken")
                        .arg(timeout_->interval() / 1000));

@@ -1,7 +1,8 @@
 #pragma once
 // `rootline FILE --screenshot OUT.png`: load, wait until the window shows the outcome, open the
-// first trace with its first error span selected (or its root), save a picture of the window,
-// report. Used by the e2e test and for the docs' screenshots.
+// first trace with its first error span selected (or its root), wait for its suspects and
+// critical path, save a picture of the window, report. Used by the e2e test and for the docs'
+// screenshots.
 
 #include <QObject>
 #include <QString>
@@ -39,6 +40,7 @@ private:
     QString outPath_;
     QTimer* timeout_;
     bool done_ = false;
+    QString analysing_;  // what the picture shows, while it waits for the trace's analysis
 };
 
 }  // namespace rootline::ui

@@ -11,6 +11,7 @@ const char* const kRows = QT_TRANSLATE_NOOP("Shortcuts", "Moving around");
 const char* const kTree = QT_TRANSLATE_NOOP("Shortcuts", "Expanding and collapsing");
 const char* const kTime = QT_TRANSLATE_NOOP("Shortcuts", "Time axis");
 const char* const kFind = QT_TRANSLATE_NOOP("Shortcuts", "Errors and find");
+const char* const kSuspects = QT_TRANSLATE_NOOP("Shortcuts", "Suspects and the critical path");
 
 QList<QKeySequence> keys(std::initializer_list<const char*> portable) {
     QList<QKeySequence> out;
@@ -75,6 +76,13 @@ const std::vector<Shortcut>& table() {
         {A::ClearFind, kFind, QT_TRANSLATE_NOOP("Shortcuts", "Clear the search"), keys({"Esc"})},
         {A::CopySpanId, kFind, QT_TRANSLATE_NOOP("Shortcuts", "Copy the span id"),
          keys({"Ctrl+C"})},
+
+        {A::NextSuspect, kSuspects, QT_TRANSLATE_NOOP("Shortcuts", "Next suspect (by rank)"),
+         keys({"R", "F7"})},
+        {A::PreviousSuspect, kSuspects, QT_TRANSLATE_NOOP("Shortcuts", "Previous suspect"),
+         keys({"Shift+R", "Shift+F7"})},
+        {A::ToggleCriticalPath, kSuspects, QT_TRANSLATE_NOOP("Shortcuts", "Show the critical path"),
+         keys({"C"})},
     };
     return shortcuts;
 }

@@ -6,7 +6,9 @@
 // Keys follow Jaeger UI where that makes sense on a desktop (w/s scroll, f/b next/previous
 // span, a/d pan, [ ] expand/collapse all, o/p one level). Where Jaeger's choice fights desktop
 // habits, the desktop wins: ↑/↓ move the selection as in every tree view (Jaeger zooms with
-// them), ←/→ collapse and expand, +/− zoom.
+// them), ←/→ collapse and expand, +/− zoom. Jaeger UI has no suspects; r/Shift+R step through
+// them as e/Shift+E do through errors, with F7 beside F8 for the window-wide key, and c shows
+// or hides the critical path.
 
 #include <QCoreApplication>
 #include <QKeySequence>
@@ -56,6 +58,10 @@ enum class TraceAction {
     Find,
     ClearFind,
     CopySpanId,
+    // suspects and the critical path
+    NextSuspect,
+    PreviousSuspect,
+    ToggleCriticalPath,
 };
 
 struct Shortcut {

@@ -8,6 +8,9 @@
 
 #include "logging.h"
 #include "span_details/span_details_panel.h"
+#include "suspects/ranking_weights_file.h"
+#include "suspects/suspects_panel.h"
+#include "suspects/trace_analysis_runner.h"
 #include "trace_view/find_bar.h"
 #include "trace_view/service_legend.h"
 #include "trace_view/trace_header.h"
@@ -22,10 +25,13 @@ namespace {
 
 // The waterfall takes 65% of the width at first; at 1366 px that leaves the details ~470 px,
 // enough for attribute keys and values side by side. The legend gets a quarter of the right
-// column's height: nine services without scrolling at 800 px.
+// column's height: nine services without scrolling at 800 px. The suspects get a quarter of the
+// left column's: five of them at 800 px, and the waterfall keeps some 16 rows at 768.
 constexpr int kWaterfallShare = 65;
 constexpr int kLegendShare = 25;
-constexpr quint32 kLayoutVersion = 1;
+constexpr int kSuspectsShare = 25;
+// 2: the left column became a splitter (waterfall above suspects).
+constexpr quint32 kLayoutVersion = 2;
 
 }  // namespace
 
@@ -39,7 +45,10 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
       waterfall_(new WaterfallView(this)),
       details_(new SpanDetailsPanel(this)),
       legend_(new ServiceLegend(this)),
+      suspects_(new SuspectsPanel(this)),
+      runner_(new TraceAnalysisRunner(this)),
       split_(new QSplitter(Qt::Horizontal, this)),
+      leftSplit_(new QSplitter(Qt::Vertical, this)),
       rightSplit_(new QSplitter(Qt::Vertical, this)) {
     setObjectName(QStringLiteral("traceTab"));
     minimap_ = new TraceMinimap(waterfall_, this);
@@ -48,12 +57,19 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     find_->setObjectName(QStringLiteral("findBar"));
     legend_->setObjectName(QStringLiteral("serviceLegend"));
 
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->setSpacing(2);
-    leftLayout->addWidget(minimap_);
-    leftLayout->addWidget(waterfall_, 1);
+    auto* timeline = new QWidget(this);
+    auto* timelineLayout = new QVBoxLayout(timeline);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(2);
+    timelineLayout->addWidget(minimap_);
+    timelineLayout->addWidget(waterfall_, 1);
+
+    leftSplit_->addWidget(timeline);
+    leftSplit_->addWidget(suspects_);
+    leftSplit_->setStretchFactor(0, 100 - kSuspectsShare);
+    leftSplit_->setStretchFactor(1, kSuspectsShare);
+    leftSplit_->setCollapsible(0, false);
+    leftSplit_->setSizes({(100 - kSuspectsShare) * 10, kSuspectsShare * 10});
 
     rightSplit_->addWidget(details_);
     rightSplit_->addWidget(legend_);
@@ -62,7 +78,7 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     rightSplit_->setCollapsible(0, false);
     rightSplit_->setSizes({(100 - kLegendShare) * 10, kLegendShare * 10});
 
-    split_->addWidget(left);
+    split_->addWidget(leftSplit_);
     split_->addWidget(rightSplit_);
     split_->setStretchFactor(0, kWaterfallShare);
     split_->setStretchFactor(1, 100 - kWaterfallShare);
@@ -81,8 +97,10 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     find_->setTrace(trace_);
     legend_->setTrace(trace_);
     details_->setTrace(trace_);
+    suspects_->setTrace(trace_);
     waterfall_->setTrace(trace_);  // selects the first row, which the details then show
     waterfall_->setFocus();
+    runner_->start(trace_, rankingWeightsPath());
 }
 
 TraceTab::~TraceTab() = default;
@@ -113,7 +131,19 @@ void TraceTab::connectParts() {
         selectFirstSpanWithWarnings();
         waterfall_->setFocus();
     });
+    connect(suspects_, &SuspectsPanel::spanSelected, this,
+            [this](quint32 span) { waterfall_->setCurrentSpan(static_cast<int32_t>(span)); });
+    connect(suspects_, &SuspectsPanel::spanActivated, this, [this](quint32 span) {
+        waterfall_->setCurrentSpan(static_cast<int32_t>(span));
+        waterfall_->setFocus();
+    });
+    connect(waterfall_, &WaterfallView::currentSpanChanged, suspects_,
+            &SuspectsPanel::setCurrentSpan);
+    connect(waterfall_, &WaterfallView::criticalPathShownChanged, this,
+            &TraceTab::criticalPathShownChanged);
+    connect(runner_, &TraceAnalysisRunner::finished, this, &TraceTab::onAnalysis);
     connect(split_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
+    connect(leftSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(rightSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(waterfall_, &WaterfallView::treeColumnWidthChanged, this, &TraceTab::layoutChanged);
 }
@@ -123,6 +153,32 @@ void TraceTab::onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, qu
     // Like a browser's find: the first match after the selection becomes current, unless the
     // selection already is one.
     if (count > 0 && waterfall_->currentMatchOrdinal() == 0) perform(TraceAction::NextMatch);
+}
+
+void TraceTab::onAnalysis(std::shared_ptr<const TraceAnalysis> analysis) {
+    if (analysis->trace != trace_) return;  // never: a tab analyses its own trace only
+    analysis_ = std::move(analysis);
+    if (!analysis_->error.isEmpty()) {
+        qCWarning(lcView) << "suspects: the analysis failed:" << analysis_->error;
+        suspects_->setFailed(analysis_->error);
+    } else {
+        waterfall_->setAnalysis(analysis_->ranking, analysis_->criticalPath);
+        details_->setRanking(analysis_->ranking);
+        suspects_->setRanking(analysis_->ranking);
+        suspects_->setCurrentSpan(waterfall_->currentSpan());
+    }
+    if (!analysis_->weightsError.isEmpty())
+        emit analysisWarning(
+            tr("Ranking weights: %1; using the default weights").arg(analysis_->weightsError));
+    emit analysisFinished();
+}
+
+bool TraceTab::isAnalyzing() const {
+    return runner_->isRunning();
+}
+
+void TraceTab::setCriticalPathShown(bool on) {
+    waterfall_->setCriticalPathShown(on);
 }
 
 QString TraceTab::title() const {
@@ -192,8 +248,8 @@ void TraceTab::selectFirstSpanWithWarnings() {
 QByteArray TraceTab::saveLayout() const {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << kLayoutVersion << split_->saveState() << rightSplit_->saveState()
-        << qint32(waterfall_->treeColumnWidth());
+    out << kLayoutVersion << split_->saveState() << leftSplit_->saveState()
+        << rightSplit_->saveState() << qint32(waterfall_->treeColumnWidth());
     return state;
 }
 
@@ -201,11 +257,14 @@ void TraceTab::restoreLayout(const QByteArray& state) {
     if (state.isEmpty()) return;
     QDataStream in(state);
     quint32 version = 0;
-    QByteArray split, right;
-    qint32 tree = 0;
-    in >> version >> split >> right >> tree;
+    in >> version;
     if (in.status() != QDataStream::Ok || version != kLayoutVersion) return;  // from elsewhere
+    QByteArray split, left, right;
+    qint32 tree = 0;
+    in >> split >> left >> right >> tree;
+    if (in.status() != QDataStream::Ok) return;
     split_->restoreState(split);
+    leftSplit_->restoreState(left);
     rightSplit_->restoreState(right);
     if (tree > 0) waterfall_->setTreeColumnWidth(tree);
 }

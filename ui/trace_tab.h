@@ -1,6 +1,8 @@
 #pragma once
-// One open trace: header, find bar, minimap and waterfall, and on the right the span details
-// above the service legend. Wires the parts together; owns no logic of its own beyond that.
+// One open trace: header, find bar, minimap and waterfall above the ranked suspects, and on the
+// right the span details above the service legend. Wires the parts together, and starts the
+// background analysis (suspects, critical path) whose results the parts then show; owns no
+// logic of its own beyond that.
 
 #include <QWidget>
 #include <memory>
@@ -15,6 +17,9 @@ namespace rootline::ui {
 class FindBar;
 class ServiceLegend;
 class SpanDetailsPanel;
+class SuspectsPanel;
+struct TraceAnalysis;
+class TraceAnalysisRunner;
 class TraceHeader;
 class TraceMinimap;
 class WaterfallView;
@@ -39,6 +44,14 @@ public:
     void selectFirstErrorOrRoot();
     void selectFirstSpanWithWarnings();
 
+    // Draws the critical path through the bars, or not (the window's View menu keeps the choice
+    // for every tab).
+    void setCriticalPathShown(bool on);
+    // The suspects and critical path, once the background analysis has delivered them.
+    const TraceAnalysis* analysis() const { return analysis_.get(); }
+    bool isAnalyzing() const;
+    TraceAnalysisRunner* analysisRunner() const { return runner_; }
+
     // Splitter sizes and the tree column width, shared by all tabs through the settings.
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray& state);
@@ -49,14 +62,22 @@ public:
     WaterfallView* waterfall() const { return waterfall_; }
     SpanDetailsPanel* details() const { return details_; }
     ServiceLegend* legend() const { return legend_; }
+    SuspectsPanel* suspects() const { return suspects_; }
 
 signals:
     // The user changed a splitter or the tree column: the window saves the layout.
     void layoutChanged();
+    // The analysis is in (or failed) and the parts show it.
+    void analysisFinished();
+    // Something the user should fix, in one line: their ranking weights file is not valid.
+    void analysisWarning(const QString& message);
+    // The critical path key was pressed in this tab's waterfall.
+    void criticalPathShownChanged(bool on);
 
 private:
     void connectParts();
     void onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, quint32 count);
+    void onAnalysis(std::shared_ptr<const TraceAnalysis> analysis);
 
     std::shared_ptr<const LoadedFile> file_;
     int index_;
@@ -67,7 +88,11 @@ private:
     WaterfallView* waterfall_;
     SpanDetailsPanel* details_;
     ServiceLegend* legend_;
-    QSplitter* split_;       // waterfall | right column
+    SuspectsPanel* suspects_;
+    TraceAnalysisRunner* runner_;
+    std::shared_ptr<const TraceAnalysis> analysis_;
+    QSplitter* split_;       // left column | right column
+    QSplitter* leftSplit_;   // waterfall above suspects
     QSplitter* rightSplit_;  // details above legend
 };
 

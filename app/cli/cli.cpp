@@ -14,6 +14,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  inspect FILE [--json]   summarise every trace in FILE (Jaeger, OTLP, Tempo or Zipkin\n"
     "                          JSON; '-' reads standard input)\n"
+    "  rank FILE [--json]      the spans most likely to have caused the failure, with the\n"
+    "                          reasons (--trace-id ID, --top N, --weights F, --history F)\n"
     "\n"
     "options:\n"
     "  -h, --help              show this help\n"
@@ -42,6 +44,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "inspect") return inspectCommand(rest, out, err);
+    if (args[0] == "rank") return rankCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

@@ -16,6 +16,7 @@ inline constexpr int kExitBadInput = 2;  // unreadable or invalid input, or a us
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 int inspectCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int rankCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // "rootline-cli: FILE: what went wrong (byte N)" on one line.
 void printError(std::ostream& err, const std::string& message);

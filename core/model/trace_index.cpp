@@ -78,7 +78,9 @@ void resolveParents(Trace& t, const JobControl& control) {
         }
     }
     for (Link& link : t.links) {
-        if (link.traceId != t.id) continue;
+        // A reference without a trace id (some hand-written and older Jaeger files) means
+        // this trace.
+        if (link.traceId != t.id && !link.traceId.isZero()) continue;
         const uint32_t target = byId.find(link.spanId);
         if (target != FlatIdMap::kMissing) link.target = static_cast<int32_t>(target);
     }

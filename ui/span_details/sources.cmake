@@ -11,5 +11,6 @@ target_sources(rootline_ui PRIVATE
   span_details/span_header.cpp
   span_details/span_links_model.cpp
   span_details/span_warnings_model.cpp
+  span_details/suspect_summary.cpp
   span_details/wrapping_delegate.cpp
 )

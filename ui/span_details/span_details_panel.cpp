@@ -25,6 +25,7 @@
 #include "span_details/span_header.h"
 #include "span_details/span_links_model.h"
 #include "span_details/span_warnings_model.h"
+#include "span_details/suspect_summary.h"
 
 namespace rootline::ui {
 
@@ -102,6 +103,7 @@ SpanDetailsPanel::~SpanDetailsPanel() = default;
 
 QWidget* SpanDetailsPanel::createContent() {
     auto* content = new QWidget;
+    suspect_ = new SuspectSummary(content);
     header_ = new SpanHeader(content);
     header_->setObjectName(QStringLiteral("spanHeader"));
     exceptions_ = new ExceptionBox(content);
@@ -132,6 +134,7 @@ QWidget* SpanDetailsPanel::createContent() {
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(8);
+    layout->addWidget(suspect_);
     layout->addWidget(header_);
     layout->addWidget(splitter_, 1);
     return content;
@@ -170,8 +173,15 @@ DetailTreeView* SpanDetailsPanel::createTree(const char* objectName, QAbstractIt
 
 void SpanDetailsPanel::setTrace(std::shared_ptr<const Trace> trace) {
     trace_ = std::move(trace);
+    ranking_.reset();  // the previous trace's
     finder_ = trace_ ? std::make_unique<ExceptionFinder>(*trace_->dict) : nullptr;
     showPlaceholder();
+}
+
+void SpanDetailsPanel::setRanking(std::shared_ptr<const Ranking> ranking) {
+    if (ranking && trace_ && ranking->rankOfSpan.size() != trace_->spanCount()) ranking.reset();
+    ranking_ = std::move(ranking);
+    if (span_ >= 0) suspect_->showSpan(ranking_.get(), uint32_t(span_));
 }
 
 void SpanDetailsPanel::showSpan(int32_t span) {
@@ -187,6 +197,7 @@ void SpanDetailsPanel::showSpan(int32_t span) {
     const Trace& trace = *trace_;
     const auto index = uint32_t(span);
 
+    suspect_->showSpan(ranking_.get(), index);
     header_->showSpan(trace, index);
     const std::vector<SpanException> exceptions = finder_->find(trace, index);
     std::vector<int> exceptionEvents;
@@ -210,6 +221,7 @@ void SpanDetailsPanel::showSpan(int32_t span) {
 
 void SpanDetailsPanel::showPlaceholder() {
     span_ = -1;
+    suspect_->clear();
     header_->clear();
     exceptions_->setExceptions({}, 0);
     attributes_->clear();

@@ -1,6 +1,7 @@
 #pragma once
 // Everything about the span selected in the waterfall, for the right side (or, at 1366×768,
 // the bottom) of the trace window:
+//   suspect     rank, score and reasons, when the span is a ranked suspect (SuspectSummary)
 //   header      name, service, kind, status, timing, ids, scope (SpanHeader)
 //   exceptions  type, message and stack of each exception, when the span has any (ExceptionBox)
 //   tabs        Attributes (filterable; span and resource) | Events (n) | Links (n) |
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "analysis/suspect_ranking.h"
 #include "model/trace.h"
 
 class QAbstractItemModel;
@@ -40,6 +42,7 @@ class SpanEventsModel;
 class SpanHeader;
 class SpanLinksModel;
 class SpanWarningsModel;
+class SuspectSummary;
 
 class SpanDetailsPanel : public QWidget {
     Q_OBJECT
@@ -56,6 +59,9 @@ public:
     void showSpan(int32_t span);
     int32_t span() const { return span_; }
     const std::shared_ptr<const Trace>& trace() const { return trace_; }
+    // The shown trace's suspects (they arrive after the trace); null clears them. The shown
+    // span's suspect section follows at once.
+    void setRanking(std::shared_ptr<const Ranking> ranking);
 
     // For tests and the e2e test: the exception text shown (type: message and stack), empty if
     // none.
@@ -65,6 +71,7 @@ public:
     SpanLinksModel* linksModel() const { return links_; }
     SpanWarningsModel* warningsModel() const { return warnings_; }
     SpanHeader* header() const { return header_; }
+    SuspectSummary* suspectSummary() const { return suspect_; }
     QTabWidget* tabs() const { return tabs_; }
     QLineEdit* attributeFilter() const { return filter_; }
     DetailTreeView* attributesView() const { return attributesView_; }
@@ -87,6 +94,7 @@ private:
     void applyExceptionShare();
 
     std::shared_ptr<const Trace> trace_;
+    std::shared_ptr<const Ranking> ranking_;
     std::unique_ptr<ExceptionFinder> finder_;
     int32_t span_ = -1;
     int preferredTab_ = AttributesTab;
@@ -101,6 +109,7 @@ private:
     QStackedWidget* pages_ = nullptr;
     QLabel* placeholder_ = nullptr;
     QScrollArea* scroll_ = nullptr;
+    SuspectSummary* suspect_ = nullptr;
     SpanHeader* header_ = nullptr;
     QSplitter* splitter_ = nullptr;
     ExceptionBox* exceptions_ = nullptr;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "analysis/critical_path.h"
 #include "model/trace.h"
 #include "view/time_scale.h"
 #include "view/tree_rows.h"
@@ -50,6 +51,10 @@ struct WaterfallFrame {
     int32_t hover = -1;
     // Find matches to highlight (not in filter mode), one byte per span; null when none.
     const std::vector<uint8_t>* matches = nullptr;
+    // Suspects' ranks, one per span (1-based, 0 = not a suspect); null until the trace is ranked.
+    const std::vector<uint32_t>* suspectRanks = nullptr;
+    // The critical path to draw through the bars; null when hidden or not computed yet.
+    const CriticalPath* criticalPath = nullptr;
     // A time range being dragged out to zoom into, ns from the trace start.
     std::optional<std::pair<double, double>> selection;
     bool hasFocus = false;

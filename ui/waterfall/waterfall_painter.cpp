@@ -4,8 +4,10 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "colors.h"
+#include "suspects/suspect_badge.h"
 #include "util/format.h"
 #include "view/time_ticks.h"
 
@@ -17,6 +19,8 @@ constexpr int kExpander = 12;  // the ▸/▾ box
 constexpr int kChip = 4;       // the service colour strip
 constexpr int kMarker = 12;    // error/warning/orphan markers at the right of the tree column
 constexpr double kTickSpacingPx = 90;
+constexpr int kBadgeMargin = 3;  // above and below a rank badge, as the collapsed count's
+constexpr int kBadgeGap = 4;     // between a bar's rank badge and its duration
 
 // Qt's raster engine hands any fill or line taller than ~96 device pixels to its GUI thread
 // pool in 64-scanline pieces and waits for them (QT_THREAD_PARALLEL_FILLS). On a busy 2-core
@@ -118,6 +122,48 @@ void drawOrphanMarker(QPainter& p, const QRect& r, const QColor& color) {
     p.drawLine(QPointF(x + 3, b.top() + 4), QPointF(x, b.top() + 1));
 }
 
+uint32_t suspectRank(const WaterfallFrame& f, uint32_t s) {
+    return f.suspectRanks && s < f.suspectRanks->size() ? (*f.suspectRanks)[s] : 0;
+}
+
+// The critical sections of span `s` as Jaeger UI draws them: a dark strip through the middle of
+// the bar. A span waiting on thousands of short children can have thousands of sections, so
+// those on screen are merged per pixel: the fills stay under the bars' width in pixels.
+void paintCriticalPath(QPainter& p, const WaterfallFrame& f, uint32_t s, const QRectF& bar,
+                       const QRectF& clip) {
+    const auto& sections = f.criticalPath->sections;
+    auto it =
+        std::lower_bound(sections.begin(), sections.end(), s,
+                         [](const CriticalSection& c, uint32_t span) { return c.span < span; });
+    const Trace& t = *f.trace;
+    const double left = f.geometry.barsLeft();
+    const double viewStart = static_cast<double>(t.startNs) + f.scale->viewStart();
+    const double viewEnd = static_cast<double>(t.startNs) + f.scale->viewEnd();
+    const double strip = std::max(2.0, std::round(bar.height() / 3));
+    const double y = std::round(bar.center().y() - strip / 2);
+    QColor color = criticalPathColor();
+    if (f.rows->isContext(s)) color.setAlpha(color.alpha() / 2);  // greyed like its bar
+    auto fill = [&](double x0, double x1) {
+        const QRectF r = QRectF(x0, y, std::max(1.0, x1 - x0), strip).intersected(clip);
+        if (!r.isEmpty()) p.fillRect(r, color);
+    };
+    double runStart = 0, runEnd = -1;
+    for (; it != sections.end() && it->span == s; ++it) {
+        if (static_cast<double>(it->endNs) < viewStart) continue;
+        if (static_cast<double>(it->startNs) > viewEnd) break;
+        const double x0 = left + f.scale->toX(static_cast<double>(it->startNs - t.startNs));
+        const double x1 = left + f.scale->toX(static_cast<double>(it->endNs - t.startNs));
+        if (runEnd >= runStart && x0 <= runEnd + 1) {
+            runEnd = std::max(runEnd, x1);
+            continue;
+        }
+        if (runEnd >= runStart) fill(runStart, runEnd);
+        runStart = x0;
+        runEnd = x1;
+    }
+    if (runEnd >= runStart) fill(runStart, runEnd);
+}
+
 struct RowColors {
     QColor text, muted, highlight, highlightedText, match, hover, guide;
 };
@@ -175,6 +221,12 @@ void paintTreeCell(QPainter& p, const WaterfallFrame& f, size_t row, uint32_t s,
     if (t.flags[s] & kHasWarnings) drawWarningMarker(p, marker());
     if (t.flags[s] & kOrphan) drawOrphanMarker(p, marker(), selected ? ink : colors.muted);
     p.setRenderHint(QPainter::Antialiasing, false);
+    if (const uint32_t rank = suspectRank(f, s)) {
+        const int bh = h - 2 * kBadgeMargin;
+        const int bw = suspectBadgeWidth(p.font(), rank, bh);
+        right -= bw + 2;
+        drawSuspectBadge(p, QRectF(right, top + kBadgeMargin, bw, bh), rank, f.palette);
+    }
 
     const QFontMetrics fm = p.fontMetrics();
     if (collapsed) {
@@ -240,8 +292,11 @@ void paintBarCell(QPainter& p, const WaterfallFrame& f, uint32_t s, int top, boo
     const QRect bars = g.barsRect();
     // Clip in double first: a bar zoomed to 10^9 px must not overflow int geometry.
     const QRectF visible = bar.intersected(QRectF(bars.left(), top, bars.width(), h));
+    const QColor fill = f.rows->isContext(s) ? withAlpha(service, 90) : service;
+    const bool critical = f.criticalPath && f.criticalPath->onPath(s);
     if (!visible.isEmpty()) {
-        p.fillRect(visible, f.rows->isContext(s) ? withAlpha(service, 90) : service);
+        p.fillRect(visible, fill);
+        if (critical) paintCriticalPath(p, f, s, bar, visible);
         if (error) {
             p.setPen(QPen(errorTextColor(f.palette), 2));
             p.setBrush(Qt::NoBrush);
@@ -265,18 +320,38 @@ void paintBarCell(QPainter& p, const WaterfallFrame& f, uint32_t s, int top, boo
                        exception ? errorTextColor(f.palette) : colors.text);
         }
     }
-    // The duration beside the bar: after it when there is room, else before it, else inside.
+    // The duration beside the bar, after a suspect's rank badge: after the bar when there is
+    // room, else before it, else inside. When both do not fit, the badge goes alone.
     const QFontMetrics fm = p.fontMetrics();
     const QString label = QString::fromStdString(formatDuration(t.duration[s]));
     const int lw = fm.horizontalAdvance(label);
-    double lx = x0 + w + 4;
-    if (lx + lw > bars.right() - 2) lx = x0 - 4 - lw;
-    if (lx < bars.left() + 2) lx = std::max<double>(bars.left() + 4, x0 + 4);
-    if (lx + lw > bars.right() - 2) return;
-    const bool inside = lx >= x0 && lx + lw <= x0 + w;
+    const uint32_t rank = suspectRank(f, s);
+    const int bh = h - 2 * kBadgeMargin;
+    const int bw = rank ? suspectBadgeWidth(p.font(), rank, bh) : 0;
+    auto place = [&](int width) -> std::optional<double> {
+        double x = x0 + w + 4;
+        if (x + width > bars.right() - 2) x = x0 - 4 - width;
+        if (x < bars.left() + 2) x = std::max<double>(bars.left() + 4, x0 + 4);
+        if (x + width > bars.right() - 2) return std::nullopt;
+        return x;
+    };
+    std::optional<double> lx = place(rank ? bw + kBadgeGap + lw : lw);
+    const bool withLabel = lx.has_value();
+    if (!lx && rank) lx = place(bw);
+    if (!lx) return;
+    double x = *lx;
+    if (rank) {
+        drawSuspectBadge(p, QRectF(x, top + kBadgeMargin, bw, bh), rank, f.palette);
+        x += bw + kBadgeGap;
+    }
+    if (!withLabel) return;
+    const bool inside = x >= x0 && x + lw <= x0 + w;
+    // Inside the bar the critical path would cross the digits: it passes behind them instead.
+    if (inside && critical)
+        p.fillRect(QRectF(x - 2, bar.top(), lw + 4, bar.height()).intersected(visible), fill);
     p.setPen(inside ? (service.lightnessF() > 0.55 ? QColor(Qt::black) : QColor(Qt::white))
                     : (error ? errorTextColor(f.palette) : colors.muted));
-    p.drawText(QRectF(lx, top, lw + 2, h), Qt::AlignVCenter | Qt::AlignLeft, label);
+    p.drawText(QRectF(x, top, lw + 2, h), Qt::AlignVCenter | Qt::AlignLeft, label);
 }
 
 void paintRuler(QPainter& p, const WaterfallFrame& f, const TimeTicks& ticks) {

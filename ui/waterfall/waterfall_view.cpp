@@ -47,6 +47,8 @@ void WaterfallView::setTrace(std::shared_ptr<const Trace> trace) {
     visibleServices_.clear();
     filterMode_ = false;
     current_ = hover_ = -1;
+    ranking_.reset();  // of the previous trace; the new one's come from setAnalysis
+    criticalPath_.reset();
     if (trace_) {
         rows_ = std::make_unique<TreeRows>(*trace_);
         errorMarks_ = SpanMarks::errors(*trace_, *rows_);
@@ -209,6 +211,8 @@ WaterfallFrame WaterfallView::frame() const {
     f.current = current_;
     f.hover = hover_;
     f.matches = matches_ && !filterMode_ ? matches_.get() : nullptr;
+    f.suspectRanks = ranking_ ? &ranking_->rankOfSpan : nullptr;
+    f.criticalPath = criticalPathShown_ ? criticalPath_.get() : nullptr;
     f.selection = selection_;
     f.hasFocus = hasFocus();
     f.palette = palette();
@@ -316,6 +320,23 @@ void WaterfallView::applyFilters() {
     emit hiddenCountsChanged(rows_->hiddenSpans(), rows_->hiddenErrors());
 }
 
+void WaterfallView::setAnalysis(std::shared_ptr<const Ranking> ranking,
+                                std::shared_ptr<const CriticalPath> criticalPath) {
+    const size_t spans = trace_ ? trace_->spanCount() : 0;
+    if (ranking && ranking->rankOfSpan.size() != spans) ranking.reset();
+    if (criticalPath && criticalPath->criticalNs.size() != spans) criticalPath.reset();
+    ranking_ = std::move(ranking);
+    criticalPath_ = std::move(criticalPath);
+    viewport()->update();
+}
+
+void WaterfallView::setCriticalPathShown(bool on) {
+    if (criticalPathShown_ == on) return;
+    criticalPathShown_ = on;
+    viewport()->update();
+    emit criticalPathShownChanged(on);
+}
+
 size_t WaterfallView::currentMatchOrdinal() const {
     return rows_ ? matchMarks_.ordinalOf(*rows_, current_) : 0;
 }
@@ -369,6 +390,29 @@ void WaterfallView::jumpToMark(const SpanMarks& marks, bool forward) {
         if (span == first) return;
     }
     if (span >= 0) setCurrentSpan(span);
+}
+
+void WaterfallView::jumpToSuspect(bool forward) {
+    if (!rows_ || !ranking_ || ranking_->suspects.empty()) return;
+    // By rank, not by tree order: "next" is the next most likely cause. From a span that is no
+    // suspect, forward starts at #1 and backward at the last.
+    const auto& suspects = ranking_->suspects;
+    const size_t n = suspects.size();
+    const uint32_t rank = current_ >= 0 ? ranking_->rankOfSpan[static_cast<size_t>(current_)] : 0;
+    size_t i = 0;
+    if (rank == 0)
+        i = forward ? 0 : n - 1;
+    else
+        i = forward ? rank % n : (rank + n - 2) % n;
+    // A suspect hidden by a filter cannot be shown: go on to the next one that can.
+    for (size_t tried = 0; tried < n; ++tried) {
+        const uint32_t span = suspects[i].span;
+        if (rows_->passesFilter(span)) {
+            setCurrentSpan(static_cast<int32_t>(span));
+            return;
+        }
+        i = forward ? (i + 1) % n : (i + n - 1) % n;
+    }
 }
 
 void WaterfallView::zoomToRange(double startNs, double endNs) {

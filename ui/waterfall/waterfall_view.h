@@ -14,6 +14,8 @@
 #include <optional>
 #include <vector>
 
+#include "analysis/critical_path.h"
+#include "analysis/suspect_ranking.h"
 #include "model/trace.h"
 #include "shortcuts.h"
 #include "view/span_marks.h"
@@ -59,6 +61,17 @@ public:
     uint32_t hiddenSpans() const { return rows_ ? rows_->hiddenSpans() : 0; }
     uint32_t hiddenErrors() const { return rows_ ? rows_->hiddenErrors() : 0; }
 
+    // ---- suspects and the critical path (computed in the background; may come later) ----
+    // Rank badges on the suspects and the critical path through the bars, for the shown trace;
+    // results of another trace (other sizes) are ignored. Null clears them.
+    void setAnalysis(std::shared_ptr<const Ranking> ranking,
+                     std::shared_ptr<const CriticalPath> criticalPath);
+    const Ranking* ranking() const { return ranking_.get(); }
+    const CriticalPath* criticalPath() const { return criticalPath_.get(); }
+    // Whether the critical path is drawn (on by default; the window keeps the user's choice).
+    void setCriticalPathShown(bool on);
+    bool criticalPathShown() const { return criticalPathShown_; }
+
     // ---- actions (also reachable by keyboard, see shortcuts.h) ----
     bool perform(TraceAction action);
     void expandAll();
@@ -97,6 +110,8 @@ signals:
     void findRequested();
     // The user dragged the divider between the tree and the bars.
     void treeColumnWidthChanged(int px);
+    // The critical path was shown or hidden (its key, or setCriticalPathShown).
+    void criticalPathShownChanged(bool on);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -129,6 +144,7 @@ private:
     void ensureRowVisible(int row);
     void ensureTimeVisible(uint32_t span);
     void jumpToMark(const SpanMarks& marks, bool forward);
+    void jumpToSuspect(bool forward);
     void zoomBy(double factor, double anchorX);
     void panBy(double fractionOfView);
     void copySpanId();
@@ -146,6 +162,9 @@ private:
     std::vector<uint8_t> visibleServices_;
     int32_t current_ = -1;
     int32_t hover_ = -1;
+    std::shared_ptr<const Ranking> ranking_;
+    std::shared_ptr<const CriticalPath> criticalPath_;
+    bool criticalPathShown_ = true;
 
     // Mouse interactions in progress.
     enum class Drag { None, Divider, Range, Pan };

@@ -12,6 +12,7 @@
 #include <QWheelEvent>
 #include <cmath>
 
+#include "suspects/suspect_text.h"
 #include "util/format.h"
 #include "waterfall/waterfall_painter.h"
 #include "waterfall/waterfall_view.h"
@@ -153,6 +154,13 @@ bool WaterfallView::perform(TraceAction action) {
         case A::CopySpanId:
             copySpanId();
             return hasCurrent;
+        case A::NextSuspect:
+        case A::PreviousSuspect:
+            jumpToSuspect(action == A::NextSuspect);
+            return true;
+        case A::ToggleCriticalPath:
+            setCriticalPathShown(!criticalPathShown_);
+            return true;
         case A::None:
             return false;
     }
@@ -308,6 +316,16 @@ QString WaterfallView::toolTipFor(uint32_t s) const {
     if (rows_->isCollapsed(s))
         tip += QStringLiteral("<br>") +
                tr("%1 spans below, collapsed").arg(QLocale().toString(rows_->subtreeSize(s) - 1));
+    if (const uint32_t rank = ranking_ ? ranking_->rankOfSpan[s] : 0;
+        rank > 0 && rank <= ranking_->suspects.size())
+        tip +=
+            QStringLiteral("<br>") + tr("Suspect #%1, score %2")
+                                         .arg(rank)
+                                         .arg(suspectScoreText(ranking_->suspects[rank - 1].score));
+    if (criticalPath_ && criticalPath_->onPath(s))
+        tip += QStringLiteral("<br>") +
+               tr("On the critical path for %1")
+                   .arg(QString::fromStdString(formatDuration(criticalPath_->criticalNs[s])));
     return tip;
 }
 
