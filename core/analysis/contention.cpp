@@ -1,24 +1,12 @@
 #include "analysis/contention.h"
 
+#include "analysis/text_match.h"
+
 #include <unordered_map>
 
 namespace rootline {
 
 namespace {
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool containsFolded(std::string_view text, std::string_view needle) {
-    for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
-        size_t k = 0;
-        while (k < needle.size() && lower(text[i + k]) == needle[k])
-            ++k;
-        if (k == needle.size()) return true;
-    }
-    return false;
-}
 
 // Words for waiting on or being refused by a shared resource. "wait" alone is too common in
 // names ("await"), so it only counts in attribute keys (…connection.wait_time).

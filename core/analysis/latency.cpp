@@ -1,5 +1,7 @@
 #include "analysis/latency.h"
 
+#include "analysis/text_match.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -9,12 +11,6 @@ namespace rootline {
 namespace {
 
 constexpr size_t kMinPeers = 3;
-
-int64_t median(std::vector<int64_t>& values) {
-    auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-    std::nth_element(values.begin(), mid, values.end());
-    return *mid;
-}
 
 void setRatio(LatencyFacts& f, const Trace& t, uint32_t span, int64_t med, size_t count,
               bool siblings) {
@@ -68,7 +64,7 @@ LatencyFacts analyzeLatency(const Trace& t) {
         values.clear();
         for (uint32_t k = offset[g]; k < offset[g + 1]; ++k)
             values.push_back(t.selfTime[members[k]]);
-        const int64_t med = median(values);
+        const int64_t med = medianInPlace(values);
         for (uint32_t k = offset[g]; k < offset[g + 1]; ++k)
             setRatio(f, t, members[k], med, groupSize[g], false);
     }
@@ -90,7 +86,7 @@ LatencyFacts analyzeLatency(const Trace& t) {
                 values.clear();
                 for (size_t k = b; k < e; ++k)
                     values.push_back(t.selfTime[kids[k]]);
-                const int64_t med = median(values);
+                const int64_t med = medianInPlace(values);
                 for (size_t k = b; k < e; ++k)
                     setRatio(f, t, kids[k], med, e - b, true);
             }

@@ -1,5 +1,7 @@
 #include "analysis/releases.h"
 
+#include "analysis/text_match.h"
+
 #include <algorithm>
 #include <map>
 
@@ -8,12 +10,6 @@
 namespace rootline {
 
 namespace {
-
-int64_t median(std::vector<int64_t> values) {
-    auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-    std::nth_element(values.begin(), mid, values.end());
-    return *mid;
-}
 
 // The same operation of a split service, on this version against the others: a canary that is
 // slower or fails where the old release does not.
@@ -51,7 +47,7 @@ void compareAcrossVersions(const Trace& t, const std::vector<uint8_t>* failed, R
                     if (failed && (*failed)[i]) ++failsElsewhere;
                 }
             }
-            const int64_t mh = median(here), me = median(elsewhere);
+            const int64_t mh = medianInPlace(here), me = medianInPlace(elsewhere);
             for (uint32_t i : spans) {
                 r.medianHereNs[i] = mh;
                 r.medianElsewhereNs[i] = me;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/text_match.h"
 #include "model/semconv.h"
 
 namespace rootline {
@@ -31,21 +32,6 @@ std::vector<StrId> idsOf(const Dictionary& dict, SemAttr attr) {
 
 bool contains(const std::vector<StrId>& ids, StrId id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool containsFolded(std::string_view text, std::string_view needle) {
-    if (needle.size() > text.size()) return false;
-    for (size_t i = 0; i + needle.size() <= text.size(); ++i) {
-        size_t k = 0;
-        while (k < needle.size() && lower(text[i + k]) == needle[k])
-            ++k;
-        if (k == needle.size()) return true;
-    }
-    return false;
 }
 
 // gRPC codes that mean the caller's request was refused as it stood.
