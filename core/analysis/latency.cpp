@@ -106,13 +106,14 @@ LatencyFacts analyzeLatency(const Trace& t) {
 }
 
 int32_t slowestDescendant(const Trace& t, size_t span, double minShare,
-                          const std::vector<uint8_t>* skip) {
+                          const std::vector<uint8_t>* skip, std::vector<int32_t>* visitedBy) {
     // Self time per operation (service and name) under `span`, and each one's largest span.
     std::map<std::pair<uint32_t, StrId>, std::pair<int64_t, uint32_t>> byOperation;
     std::vector<uint32_t> stack(t.childrenOf(span).begin(), t.childrenOf(span).end());
     while (!stack.empty()) {
         const uint32_t s = stack.back();
         stack.pop_back();
+        if (visitedBy) (*visitedBy)[s] = static_cast<int32_t>(span);
         for (uint32_t c : t.childrenOf(s))
             stack.push_back(c);
         if (skip && (*skip)[s]) continue;

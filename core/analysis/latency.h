@@ -35,7 +35,10 @@ LatencyFacts analyzeLatency(const Trace& trace);
 // three 250 ms waits for a pool connection outweigh one 480 ms stretch of retry back-off.
 // Spans flagged in `skip` (may be null) do not count, though their children do: the callers on
 // a timeout's failure chain, whose own time is mostly back-off between attempts.
+// When `visitedBy` is given, every span walked is marked with `span` there, so a caller can
+// skip tops nested under one it already looked at.
 int32_t slowestDescendant(const Trace& trace, size_t span, double minShare,
-                          const std::vector<uint8_t>* skip = nullptr);
+                          const std::vector<uint8_t>* skip = nullptr,
+                          std::vector<int32_t>* visitedBy = nullptr);
 
 }  // namespace rootline

@@ -202,11 +202,13 @@ std::vector<TimeoutBlame> findTimeoutBlame(const Trace& t, const SpanOutcomes& o
         }
         originTop.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(top));
     }
-    // Each top's culprit is computed once, walking its subtree. Nested tops (a chain of
-    // timeouts a thousand levels deep) would make that quadratic, so only the longest tops are
-    // looked at; a real trace has a handful.
+    // Each top's culprit is computed once, walking its subtree, longest tops first. A top
+    // nested under one already walked (a deadline passed down a chain of timeouts) takes that
+    // one's culprit instead of walking again, which keeps the whole pass linear; and only the
+    // longest tops are looked at at all.
     std::map<size_t, int32_t> culpritUnder;
     {
+        std::vector<int32_t> visitedBy(t.spanCount(), -1);
         std::vector<uint32_t> tops;
         for (const auto& ot : originTop)
             tops.push_back(ot.second);
@@ -215,8 +217,12 @@ std::vector<TimeoutBlame> findTimeoutBlame(const Trace& t, const SpanOutcomes& o
         std::stable_sort(tops.begin(), tops.end(),
                          [&](uint32_t a, uint32_t b) { return t.duration[a] > t.duration[b]; });
         if (tops.size() > kMaxTimeoutTops) tops.resize(kMaxTimeoutTops);
-        for (uint32_t top : tops)
-            culpritUnder[top] = slowestDescendant(t, top, kTimeoutCulpritShare, &onChain);
+        for (uint32_t top : tops) {
+            const int32_t outer = visitedBy[top];
+            culpritUnder[top] =
+                outer >= 0 ? culpritUnder[static_cast<size_t>(outer)]
+                           : slowestDescendant(t, top, kTimeoutCulpritShare, &onChain, &visitedBy);
+        }
     }
     std::vector<TimeoutBlame> found;
     std::set<size_t> blamed;  // tops whose culprit already got its points
