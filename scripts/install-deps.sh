@@ -13,6 +13,7 @@ packages=(
   libsimdjson-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth fonts-dejavu-core
+  python3-jsonschema  # tests/tools/validate_tracepacks.py: the tracepack schema check
   desktop-file-utils appstream
 )
 

@@ -9,16 +9,18 @@
 #      first paint, paint times over a scripted session, expand/collapse all, find, view memory;
 #   5. runs the suspect ranking benchmark: AC@1/AC@3 on the fault-injected set (bench/faults,
 #      seed 7, 10 cases per kind, Jaeger and OTLP), the labelled fixtures, and rankSuspects on
-#      the 1M-span Jaeger file.
+#      the 1M-span Jaeger file;
+#   6. runs the tracepack benchmark: buildTracepack on the 1M-span Jaeger file with the ranking
+#      precomputed (target < 200 ms), and rank + pack end to end.
 # About 5 minutes on the 2-core reference machine when the build and the data are already there;
 # 6–8 minutes from a fresh clone.
 #
 # Environment:
 #   ROOTLINE_BENCH_SPANS   spans per file (default 1000000)
 #   ROOTLINE_BENCH_REPS    benchmark repetitions (default 5)
-# Exit status: 0 when everything ran and the memory, trace window and ranking targets are met, 1
-# when one is missed (the figures are still printed), other non-zero values when something failed
-# to run.
+# Exit status: 0 when everything ran and the memory, trace window, ranking and tracepack targets
+# are met, 1 when one is missed (the figures are still printed), other non-zero values when
+# something failed to run.
 # The import/bare ratio target is reported as PASS/MISS but does not change the exit status.
 set -euo pipefail
 
@@ -36,7 +38,7 @@ echo "== build (release preset, bench targets) =="
 cmake --preset release -DROOTLINE_BUILD_UI=ON -DROOTLINE_BUILD_TESTS=OFF \
     -DROOTLINE_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release --target rootline-gen rootline-bench-import rootline-memory-probe \
-    rootline-bench-view rootline-bench-rank
+    rootline-bench-view rootline-bench-rank rootline-bench-tracepack
 
 echo "== data ($spans spans, seed $seed) =="
 mkdir -p "$data"
@@ -91,6 +93,15 @@ ROOTLINE_BENCH_FILE_JAEGER="${files[jaeger]}" ROOTLINE_BENCH_REPS="$reps" \
     code=$?
     [ "$code" -eq 1 ] || exit "$code"
     echo "suspect ranking: at least one target missed (see MISS above)"
+    status=1
+}
+
+echo "== tracepack benchmark ($spans spans, $reps repetitions) =="
+ROOTLINE_BENCH_FILE_JAEGER="${files[jaeger]}" ROOTLINE_BENCH_REPS="$reps" \
+    "$bin/rootline-bench-tracepack" --benchmark_counters_tabular=true || {
+    code=$?
+    [ "$code" -eq 1 ] || exit "$code"
+    echo "tracepack: the 200 ms target was missed (see MISS above)"
     status=1
 }
 exit "$status"

@@ -510,10 +510,6 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <translation>Trace-Datei öffnen</translation>
     </message>
     <message>
-        <source>Trace files (*.json *.ndjson);;All files (*)</source>
-        <translation>Trace-Dateien (*.json *.ndjson);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>About Rootline</source>
         <translation>Über Rootline</translation>
     </message>
@@ -604,6 +600,18 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     <message>
         <source>Mark the sections of the spans that the trace&apos;s end waited for</source>
         <translation>Die Abschnitte der Spans markieren, auf die das Ende des Traces gewartet hat</translation>
+    </message>
+    <message>
+        <source>&amp;Export Tracepack…</source>
+        <translation>Tracepack &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the failure of the shown trace as a small, redacted file to share</source>
+        <translation>Den Fehler des angezeigten Traces als kleine, geschwärzte Datei zum Teilen speichern</translation>
+    </message>
+    <message>
+        <source>Trace files (*.json *.ndjson);;Tracepacks (*.tracepack.json);;All files (*)</source>
+        <translation>Trace-Dateien (*.json *.ndjson);;Tracepacks (*.tracepack.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1508,181 @@ Trace %2
     <message>
         <source>Ranking weights: %1; using the default weights</source>
         <translation>Gewichte der Rangfolge: %1; es gelten die Standardgewichte</translation>
+    </message>
+    <message>
+        <source>%1: %2 (tracepack)</source>
+        <translation>%1: %2 (Tracepack)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::TracepackExportDialog</name>
+    <message>
+        <source>Export Tracepack</source>
+        <translation>Tracepack exportieren</translation>
+    </message>
+    <message>
+        <source>Building the tracepack…</source>
+        <translation>Tracepack wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>The largest pack to make; less important parts are left out to fit</source>
+        <translation>Die größte erlaubte Packgröße; weniger wichtige Teile werden weggelassen, damit es passt</translation>
+    </message>
+    <message>
+        <source>Detect IP addresses</source>
+        <translation>IP-Adressen erkennen</translation>
+    </message>
+    <message>
+        <source>Replace IPv4 and IPv6 addresses by tokens too</source>
+        <translation>Auch IPv4- und IPv6-Adressen durch Tokens ersetzen</translation>
+    </message>
+    <message>
+        <source>Default rules</source>
+        <translation>Standardregeln</translation>
+    </message>
+    <message>
+        <source>A redaction rules file (JSON); empty for the default rules</source>
+        <translation>Eine Datei mit Schwärzungsregeln (JSON); leer für die Standardregeln</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Size cap:</source>
+        <translation>Größengrenze:</translation>
+    </message>
+    <message>
+        <source>Rules file:</source>
+        <translation>Regeldatei:</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Weggelassen</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Redactions</source>
+        <translation>Schwärzungen</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tracepack to the clipboard</source>
+        <translation>Das Tracepack in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>No tracepack: %1</source>
+        <translation>Kein Tracepack: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the preview uses the default rules; saving is off until the file is fixed or cleared)</source>
+        <translation>%1 (die Vorschau verwendet die Standardregeln; Speichern ist aus, bis die Datei korrigiert oder das Feld geleert ist)</translation>
+    </message>
+    <message>
+        <source>Token vault: %1; the tokens of this pack cannot be kept</source>
+        <translation>Token-Tresor: %1; die Tokens dieses Packs können nicht aufbewahrt werden</translation>
+    </message>
+    <message>
+        <source>In the pack: spans: %1 · collapsed summaries: %2 · suspects: %3</source>
+        <translation>Im Pack: Spans: %1 · zusammengefasste Teilbäume: %2 · Verdächtige: %3</translation>
+    </message>
+    <message>
+        <source>Over the cap of %1 KB</source>
+        <translation>Über der Grenze von %1 KB</translation>
+    </message>
+    <message>
+        <source>%1 KB of %2 KB</source>
+        <translation>%1 KB von %2 KB</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Span IDs: %1</source>
+        <translation>Span-IDs: %1</translation>
+    </message>
+    <message>
+        <source>Nothing: the whole failure fits.</source>
+        <translation>Nichts: der ganze Fehler passt hinein.</translation>
+    </message>
+    <message>
+        <source>No tokens to keep.</source>
+        <translation>Keine Tokens aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>Tokens kept on this computer only, in the token vault: %1</source>
+        <translation>Nur auf diesem Rechner im Token-Tresor aufbewahrte Tokens: %1</translation>
+    </message>
+    <message>
+        <source>Redaction Rules</source>
+        <translation>Schwärzungsregeln</translation>
+    </message>
+    <message>
+        <source>Rules files (*.json);;All files (*)</source>
+        <translation>Regeldateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save Tracepack</source>
+        <translation>Tracepack speichern</translation>
+    </message>
+    <message>
+        <source>Tracepacks (*.tracepack.json)</source>
+        <translation>Tracepacks (*.tracepack.json)</translation>
+    </message>
+    <message>
+        <source>There is no tracepack to save yet.</source>
+        <translation>Es gibt noch kein Tracepack zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1, but its tokens could not be kept: %2</source>
+        <translation>%1 gespeichert, aber seine Tokens konnten nicht aufbewahrt werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 KB).</source>
+        <translation>%1 gespeichert (%2 KB).</translation>
+    </message>
+    <message>
+        <source>Copied the tracepack, but its tokens could not be kept: %1</source>
+        <translation>Tracepack kopiert, aber seine Tokens konnten nicht aufbewahrt werden: %1</translation>
+    </message>
+    <message>
+        <source>Copied the tracepack (%1 KB) to the clipboard.</source>
+        <translation>Tracepack (%1 KB) in die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>

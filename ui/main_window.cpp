@@ -203,6 +203,17 @@ void MainWindow::createMenus() {
     // Every platform binding (Ctrl+W and Ctrl+F4 on Linux desktops), not only the first.
     closeTabAction_->setShortcuts(QKeySequence::Close);
 
+    file->addSeparator();
+    QAction* exportPack = file->addAction(tr("&Export Tracepack…"), this, [this] {
+        if (TraceTab* tab = currentTraceTab()) tab->exportTracepack();
+    });
+    exportPack->setObjectName(QStringLiteral("actionExportTracepack"));
+    exportPack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportPack->setStatusTip(
+        tr("Save the failure of the shown trace as a small, redacted file to share"));
+    traceActions_.append(exportPack);  // only while a trace tab is current
+    file->addSeparator();
+
     cancelAction_ = file->addAction(tr("&Cancel Loading"), this, &MainWindow::cancelLoad);
     cancelAction_->setObjectName(QStringLiteral("actionCancelLoad"));
     cancelAction_->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -248,7 +259,8 @@ bool MainWindow::isLoading() const {
 void MainWindow::chooseFile() {
     const QString dir = shownPath_.isEmpty() ? QString() : QFileInfo(shownPath_).absolutePath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Trace File"), dir, tr("Trace files (*.json *.ndjson);;All files (*)"));
+        this, tr("Open Trace File"), dir,
+        tr("Trace files (*.json *.ndjson);;Tracepacks (*.tracepack.json);;All files (*)"));
     openFile(path);
 }
 

@@ -14,6 +14,7 @@
 #include "trace_view/find_bar.h"
 #include "trace_view/service_legend.h"
 #include "trace_view/trace_header.h"
+#include "tracepack/tracepack_export_dialog.h"
 #include "util/format.h"
 #include "view/span_marks.h"
 #include "waterfall/trace_minimap.h"
@@ -184,8 +185,34 @@ void TraceTab::setCriticalPathShown(bool on) {
 QString TraceTab::title() const {
     const TraceSummary& s = file_->summaries[static_cast<size_t>(index_)];
     if (s.roots.empty()) return tr("Empty trace");
-    return tr("%1: %2").arg(QString::fromStdString(s.rootService()),
-                            QString::fromStdString(s.rootName()));
+    const QString service = QString::fromStdString(s.rootService());
+    const QString name = QString::fromStdString(s.rootName());
+    // A pack is a slice of a trace, not the whole: the tab says so.
+    return trace_->tracepack ? tr("%1: %2 (tracepack)").arg(service, name)
+                             : tr("%1: %2").arg(service, name);
+}
+
+TracepackExportDialog* TraceTab::exportDialog() const {
+    return exportDialog_;
+}
+
+TracepackExportDialog* TraceTab::exportTracepack(const QString& vaultPath) {
+    if (exportDialog_) {
+        exportDialog_->raise();
+        exportDialog_->activateWindow();
+        return exportDialog_;
+    }
+    TracepackExportDialog::Input input;
+    input.trace = trace_;
+    if (analysis_) input.ranking = analysis_->ranking;
+    input.source =
+        tr("%1 (%2)").arg(QFileInfo(QString::fromStdString(file_->file->source)).fileName(),
+                          QString::fromStdString(file_->file->format));
+    input.vaultPath = vaultPath;
+    exportDialog_ = new TracepackExportDialog(std::move(input), window());
+    exportDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    exportDialog_->show();
+    return exportDialog_;
 }
 
 QString TraceTab::toolTip() const {

@@ -4,6 +4,7 @@
 // background analysis (suspects, critical path) whose results the parts then show; owns no
 // logic of its own beyond that.
 
+#include <QPointer>
 #include <QWidget>
 #include <memory>
 
@@ -22,6 +23,7 @@ struct TraceAnalysis;
 class TraceAnalysisRunner;
 class TraceHeader;
 class TraceMinimap;
+class TracepackExportDialog;
 class WaterfallView;
 
 class TraceTab : public QWidget {
@@ -43,6 +45,12 @@ public:
     // it), or the first root when nothing failed.
     void selectFirstErrorOrRoot();
     void selectFirstSpanWithWarnings();
+
+    // File › Export Tracepack…: opens (or raises) the export dialog for this trace, with the
+    // ranking the tab computed (or a pack's own). The dialog deletes itself when closed.
+    // `vaultPath` empty: the user's token vault.
+    TracepackExportDialog* exportTracepack(const QString& vaultPath = QString());
+    TracepackExportDialog* exportDialog() const;  // the open one, or null
 
     // Draws the critical path through the bars, or not (the window's View menu keeps the choice
     // for every tab).
@@ -91,6 +99,7 @@ private:
     SuspectsPanel* suspects_;
     TraceAnalysisRunner* runner_;
     std::shared_ptr<const TraceAnalysis> analysis_;
+    QPointer<TracepackExportDialog> exportDialog_;
     QSplitter* split_;       // left column | right column
     QSplitter* leftSplit_;   // waterfall above suspects
     QSplitter* rightSplit_;  // details above legend

@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "                          JSON; '-' reads standard input)\n"
     "  rank FILE [--json]      the spans most likely to have caused the failure, with the\n"
     "                          reasons (--trace-id ID, --top N, --weights F, --history F)\n"
+    "  pack FILE [-o OUT]      a tracepack: the failing part of the trace, redacted, under a\n"
+    "                          size cap (--trace-id ID, --max-bytes N, --rules F, --tokens F)\n"
     "\n"
     "options:\n"
     "  -h, --help              show this help\n"
@@ -45,6 +47,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "inspect") return inspectCommand(rest, out, err);
     if (args[0] == "rank") return rankCommand(rest, out, err);
+    if (args[0] == "pack") return packCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

@@ -17,6 +17,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int inspectCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int rankCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int packCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // "rootline-cli: FILE: what went wrong (byte N)" on one line.
 void printError(std::ostream& err, const std::string& message);

@@ -3,7 +3,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
+
+#include "model/ids.h"
 
 namespace rootline::cli {
 
@@ -44,6 +48,40 @@ LoadResult loadStandardInput() {
 LoadResult loadInput(const std::string& path) {
     if (path == "-" || path == "/dev/stdin") return loadStandardInput();
     return loadTraceFile(path);
+}
+
+bool readFile(const std::string& path, std::string& text, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + ": cannot open";
+        return false;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    text = buf.str();
+    return true;
+}
+
+const Trace* chooseTrace(const TraceFile& file, const std::string& wanted,
+                         const std::string& command, std::string& error) {
+    if (!wanted.empty()) {
+        const std::optional<TraceId> parsed = parseTraceIdStrict(wanted);
+        for (const auto& t : file.traces)
+            if ((parsed && t->id == *parsed) || t->traceIdText() == wanted) return t.get();
+        error = command + ": " + file.source + ": no trace " + wanted + " (it holds ";
+        for (size_t i = 0; i < file.traces.size() && i < 5; ++i)
+            error += (i ? ", " : "") + file.traces[i]->traceIdText();
+        if (file.traces.size() > 5) error += ", …";
+        error += ")";
+        return nullptr;
+    }
+    const Trace* best = nullptr;
+    for (const auto& t : file.traces)
+        if (!best || t->errorCount > best->errorCount ||
+            (t->errorCount == best->errorCount && t->spanCount() > best->spanCount()))
+            best = t.get();
+    if (!best) error = command + ": " + file.source + ": holds no trace";
+    return best;
 }
 
 }  // namespace rootline::cli

@@ -9,4 +9,12 @@ namespace rootline::cli {
 
 LoadResult loadInput(const std::string& path);
 
+// Reads a small side file (weights, history, rules) whole; false with "PATH: cannot open".
+bool readFile(const std::string& path, std::string& text, std::string& error);
+
+// The trace the user named with --trace-id, or the one with most errors (then most spans, then
+// first). On failure sets `error` to "COMMAND: FILE: no trace ID (it holds …)".
+const Trace* chooseTrace(const TraceFile& file, const std::string& wanted,
+                         const std::string& command, std::string& error);
+
 }  // namespace rootline::cli

@@ -31,40 +31,6 @@ constexpr const char* kRankUsage =
     "  --weights FILE   JSON object overriding ranking weights (docs/ranking.md)\n"
     "  --history FILE   JSON object of service versions seen before, {\"svc\": [\"1.4.2\"]}\n";
 
-bool readFile(const std::string& path, std::string& text, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = path + ": cannot open";
-        return false;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    text = buf.str();
-    return true;
-}
-
-// The trace the user named, or the one with most errors (then most spans, then first).
-const Trace* chooseTrace(const TraceFile& file, const std::string& wanted, std::string& error) {
-    if (!wanted.empty()) {
-        const std::optional<TraceId> parsed = parseTraceIdStrict(wanted);
-        for (const auto& t : file.traces)
-            if ((parsed && t->id == *parsed) || t->traceIdText() == wanted) return t.get();
-        error = "rank: " + file.source + ": no trace " + wanted + " (it holds ";
-        for (size_t i = 0; i < file.traces.size() && i < 5; ++i)
-            error += (i ? ", " : "") + file.traces[i]->traceIdText();
-        if (file.traces.size() > 5) error += ", …";
-        error += ")";
-        return nullptr;
-    }
-    const Trace* best = nullptr;
-    for (const auto& t : file.traces)
-        if (!best || t->errorCount > best->errorCount ||
-            (t->errorCount == best->errorCount && t->spanCount() > best->spanCount()))
-            best = t.get();
-    if (!best) error = "rank: " + file.source + ": holds no trace";
-    return best;
-}
-
 double rounded(double v) {
     return std::round(v * 1000) / 1000;
 }
@@ -197,7 +163,7 @@ int rankCommand(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     for (const std::string& w : result.file->warnings)
         printError(err, path + ": warning: " + w);
-    const Trace* trace = chooseTrace(*result.file, traceId, error);
+    const Trace* trace = chooseTrace(*result.file, traceId, "rank", error);
     if (!trace) {
         printError(err, error);
         return kExitBadInput;

@@ -1,6 +1,7 @@
 #include "analysis/suspect_ranking.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -50,7 +51,23 @@ std::string times(double ratio) {
 std::string quoted(std::string text) {
     constexpr size_t kMax = 160;  // a stack trace's first line is enough here
     if (const size_t nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
-    if (text.size() > kMax) text = text.substr(0, kMax) + "…";
+    if (text.size() > kMax) {
+        // Cut between words, never inside one: a token, an address or a card number cut in half
+        // would no longer be recognised by the tracepack's redaction, and half a secret is still
+        // a leak. Trailing digit groups go too (a card number's groups are separate words).
+        auto inWord = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '.' ||
+                   c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '@' ||
+                   c == ':' || c == '%' || c == '~';
+        };
+        size_t cut = kMax;
+        while (cut > 0 && inWord(text[cut]))
+            --cut;
+        while (cut > 0 && (std::isdigit(static_cast<unsigned char>(text[cut - 1])) ||
+                           text[cut - 1] == ' ' || text[cut - 1] == '-'))
+            --cut;
+        text = text.substr(0, cut) + "…";
+    }
     return text.empty() ? text : " (" + text + ")";
 }
 

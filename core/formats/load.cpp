@@ -1,5 +1,7 @@
 #include "formats/load.h"
 
+#include "tracepack/tracepack_reader.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -438,6 +440,9 @@ private:
 
 LoadResult loadTraceBuffer(simdjson::padded_string& buffer, const std::string& source,
                            const JobControl& control, const LoadOptions& options) {
+    // A tracepack is small and has a layout of its own (tracepack/tracepack_reader.h).
+    if (isTracepackDocument(std::string_view(buffer.data(), buffer.size())))
+        return readTracepack(std::string_view(buffer.data(), buffer.size()), source);
     try {
         Loader loader(buffer, source, control, options);
         return loader.run();

@@ -19,6 +19,8 @@
 
 namespace rootline {
 
+struct TracepackOrigin;  // tracepack/tracepack_origin.h
+
 // A producer's process/resource: the service and its attributes (host, version, pod…).
 struct Resource {
     StrId service = kEmptyStr;
@@ -109,6 +111,8 @@ public:
     std::vector<std::pair<uint32_t, StrId>> opaqueSpanIds;    // sorted by span index
     std::vector<std::pair<uint32_t, StrId>> opaqueParentIds;  // the same, for declared parents
     std::vector<std::string> traceWarnings;  // about the whole trace (partial result, …)
+    // Set when the trace was read from a tracepack (.tracepack.json): see tracepack_origin.h.
+    std::shared_ptr<const TracepackOrigin> tracepack;
 
     // ---- summary ----
     std::vector<uint32_t> roots;  // spans without a parent in the trace, by start

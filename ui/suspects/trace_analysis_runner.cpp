@@ -7,6 +7,7 @@
 
 #include "logging.h"
 #include "suspects/ranking_weights_file.h"
+#include "tracepack/tracepack_origin.h"
 
 namespace rootline::ui {
 
@@ -32,8 +33,16 @@ Outcome analyse(std::shared_ptr<const Trace> trace, const QString& weightsPath,
         control.checkpoint();
         analysis->criticalPath =
             std::make_shared<const CriticalPath>(computeCriticalPath(*trace, &control));
-        analysis->ranking =
-            std::make_shared<const Ranking>(rankSuspects(*trace, options, &control));
+        // A tracepack holds a slice of the trace, which would rank differently from the whole:
+        // it brings the ranking it was made with.
+        if (trace->tracepack) {
+            Ranking ranking = trace->tracepack->ranking;
+            ranking.rankOfSpan.resize(trace->spanCount(), 0);  // one per span, as the views read it
+            analysis->ranking = std::make_shared<const Ranking>(std::move(ranking));
+        } else {
+            analysis->ranking =
+                std::make_shared<const Ranking>(rankSuspects(*trace, options, &control));
+        }
     } catch (const Cancelled&) {
         return {nullptr, true};
     } catch (const std::exception& e) {

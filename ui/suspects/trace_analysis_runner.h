@@ -1,6 +1,7 @@
 #pragma once
 // Ranks a trace's suspects and computes its critical path on a worker thread, newest request
-// wins.
+// wins. A trace read from a tracepack is not ranked again: it shows the pack's own ranking
+// (the pack's slice of the trace would rank differently from the whole).
 //
 // Both walk every span (a second or more for 1M spans), so they never run on the GUI thread: a
 // trace tab starts the job when it opens and shows the results when they arrive; the waterfall

@@ -8,6 +8,7 @@
 
 #include "colors.h"
 #include "suspects/suspect_badge.h"
+#include "tracepack/tracepack_origin.h"
 #include "util/format.h"
 #include "view/time_ticks.h"
 
@@ -228,6 +229,12 @@ void paintTreeCell(QPainter& p, const WaterfallFrame& f, size_t row, uint32_t s,
         drawSuspectBadge(p, QRectF(right, top + kBadgeMargin, bw, bh), rank, f.palette);
     }
 
+    const bool summary = isSummarySpan(t, s);
+    if (summary) {
+        QFont italic = p.font();
+        italic.setItalic(true);
+        p.setFont(italic);  // the caller restores the painter after the cell
+    }
     const QFontMetrics fm = p.fontMetrics();
     if (collapsed) {
         const QString count = QString::number(f.rows->subtreeSize(s) - 1);
@@ -258,7 +265,7 @@ void paintTreeCell(QPainter& p, const WaterfallFrame& f, size_t row, uint32_t s,
     // loses the service; it takes more when the operation leaves it free.
     const int svcRoom = std::min(svcWidth, std::max(textWidth * 2 / 5, textWidth - opWidth - 6));
     const bool context = f.rows->isContext(s);
-    const QColor opInk = context && !selected ? colors.muted : ink;
+    const QColor opInk = (context || summary) && !selected ? colors.muted : ink;
     const QColor svcInk = selected ? ink : colors.muted;
     const QRect textRect(x, top, textWidth, h);
     if (svcRoom == svcWidth || svcRoom >= fm.horizontalAdvance(QStringLiteral("ab…"))) {
@@ -292,10 +299,20 @@ void paintBarCell(QPainter& p, const WaterfallFrame& f, uint32_t s, int top, boo
     const QRect bars = g.barsRect();
     // Clip in double first: a bar zoomed to 10^9 px must not overflow int geometry.
     const QRectF visible = bar.intersected(QRectF(bars.left(), top, bars.width(), h));
-    const QColor fill = f.rows->isContext(s) ? withAlpha(service, 90) : service;
+    const bool summary = isSummarySpan(t, s);
+    const QColor fill = f.rows->isContext(s) || summary ? withAlpha(service, 90) : service;
     const bool critical = f.criticalPath && f.criticalPath->onPath(s);
     if (!visible.isEmpty()) {
-        p.fillRect(visible, fill);
+        if (summary) {
+            // Not one span but many healthy ones: a pale hatched bar with an outline.
+            p.fillRect(visible, withAlpha(service, 45));
+            p.fillRect(visible, QBrush(withAlpha(service, 200), Qt::BDiagPattern));
+            p.setPen(QPen(withAlpha(service, 200), 1));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(visible.adjusted(0.5, 0.5, -0.5, -0.5));
+        } else {
+            p.fillRect(visible, fill);
+        }
         if (critical) paintCriticalPath(p, f, s, bar, visible);
         if (error) {
             p.setPen(QPen(errorTextColor(f.palette), 2));
@@ -394,6 +411,10 @@ void paintRuler(QPainter& p, const WaterfallFrame& f, const TimeTicks& ticks) {
 }
 
 }  // namespace
+
+bool isSummarySpan(const Trace& trace, uint32_t span) {
+    return trace.tracepack && trace.tracepack->isCollapsed(span);
+}
 
 int WaterfallGeometry::indentOf(uint32_t depth) const {
     const int64_t full = static_cast<int64_t>(depth) * indent;

@@ -12,6 +12,10 @@ namespace rootline::ui {
 
 void paintWaterfall(QPainter& painter, const WaterfallFrame& frame);
 
+// A span that stands for a collapsed healthy subtree of a tracepack ("12 healthy spans
+// collapsed"): its name is drawn in muted italics and its bar hatched instead of filled.
+bool isSummarySpan(const Trace& trace, uint32_t span);
+
 // Parts of a row, for hit testing in the view.
 QRect expanderRect(const WaterfallFrame& frame, size_t row);
 
