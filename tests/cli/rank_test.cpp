@@ -16,46 +16,23 @@
 
 #include "../core/span_tree_builder.h"
 #include "cli.h"
-
-extern char** environ;
+#include "cli_test_support.h"
 
 namespace rootline::cli {
 namespace {
 
 using test::SpanTree;
 
-struct CliRun {
-    int code;
-    std::string out, err;
-};
+using namespace clitest;
 
-CliRun run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = cli::run(args, out, err);
-    return CliRun{code, out.str(), err.str()};
-}
-
-size_t lines(const std::string& text) {
-    return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+const TempFolder& temp() {
+    static const TempFolder folder("rootline-rank-test");
+    return folder;
 }
 
 // A file in a fresh folder of its own, removed at the end of the test program.
 std::string writeTemp(const std::string& name, const std::string& content) {
-    static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() /
-                 ("rootline-rank-test-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
-        return d;
-    }();
-    static const struct Cleanup {
-        ~Cleanup() {
-            std::error_code ec;
-            std::filesystem::remove_all(dir, ec);
-        }
-    } cleanup;
-    const auto path = dir / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
+    return temp().write(name, content);
 }
 
 std::string demo() {
@@ -351,46 +328,8 @@ TEST(Rank, DemoTraceRanksTheLockWaitFirst) {
 
 // ---- as a real process ----
 
-struct ProcessResult {
-    int exitCode = -1;
-    int signal = 0;
-    std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 ProcessResult runCli(const std::vector<std::string>& args) {
-    const std::string outPath = writeTemp("process-out", "");
-    const std::string errPath = writeTemp("process-err", "");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_TRUNC, 0600);
-    std::vector<std::string> all{ROOTLINE_CLI_PATH};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ProcessResult r;
-    pid_t pid;
-    const int spawned =
-        posix_spawn(&pid, ROOTLINE_CLI_PATH, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        ADD_FAILURE() << "cannot start " << ROOTLINE_CLI_PATH;
-        return r;
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (WIFEXITED(status)) r.exitCode = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
-    r.out = slurp(outPath);
-    r.err = slurp(errPath);
-    return r;
+    return clitest::runCli(temp(), args);
 }
 
 TEST(RankProcess, RanksTheDemoAndFailsCleanly) {
