@@ -453,6 +453,7 @@ std::string tail(const std::vector<LeftOut>& leftOut, const PackDocument& doc, s
 
 struct Attempt {
     std::string bytes;
+    size_t logBytes = 0;  // what the log lines took
     std::vector<LeftOut> leftOut;
     Counters counters;
     Selection sel;
@@ -466,6 +467,11 @@ Attempt attempt(const PackDocument& doc, const Limits& lim, const std::vector<ui
     a.sel = select(doc, lim, keep, maxLogs);
     Renderer r(doc, lim, a.sel, a.counters);
     a.bytes = r.render(spanSizes);
+    // The log section runs from its name to the next top-level member (",\n\"").
+    if (const size_t at = a.bytes.find("\n\"logs\":["); at != std::string::npos) {
+        const size_t next = a.bytes.find(",\n\"", at + 1);
+        a.logBytes = (next == std::string::npos ? a.bytes.size() : next) - at;
+    }
     a.leftOut = mergeLeftOut(doc.leftOut, a.counters, doc, a.sel);
     a.bytes += tail(a.leftOut, doc, maxBytes);
     return a;
@@ -509,7 +515,10 @@ void writePack(const PackDocument& doc, size_t maxBytes, PackResult& result) {
     const Limits& last = kLevels[std::size(kLevels) - 1];
     for (size_t logs : {size_t{5}, size_t{2}, size_t{0}}) {
         if (a.bytes.size() <= maxBytes) break;
+        // Over by more than all the log lines weigh: only spans can make it fit.
+        if (a.bytes.size() - maxBytes > a.logBytes) logs = 0;
         a = attempt(doc, last, all, {}, maxBytes, nullptr, logs);
+        if (logs == 0) break;
     }
     if (a.bytes.size() > maxBytes) {
         // Last level: drop whole spans, least important first; a span goes only after every
@@ -558,7 +567,8 @@ void writePack(const PackDocument& doc, size_t maxBytes, PackResult& result) {
         if (a.bytes.size() <= maxBytes) {
             size_t lo = fail, hi = k;  // lo: too big (or 0, unknown); hi: fits
             Attempt best = std::move(a);
-            while (hi - lo > 1) {
+            // Within a sixteenth of the spans kept is close enough; each step is a whole render.
+            while (hi - lo > std::max<size_t>(1, (order.size() - hi) / 16)) {
                 const size_t mid = lo + (hi - lo) / 2;
                 Attempt m = tryDrop(mid);
                 if (m.bytes.size() <= maxBytes) {

@@ -350,14 +350,44 @@ private:
                 {"healthy_spans", collapsedSpans, "collapsed into summaries", {}});
     }
 
+    // What an attribute key says about severity: 1 a level field, 2 the `error` flag, 0 none.
+    // Cached by key id: a million events share a handful of keys.
+    uint8_t keyKind(StrId key) {
+        auto [it, fresh] = keyKinds_.try_emplace(key, uint8_t{0});
+        if (fresh) {
+            const std::string k = lower(dict_.str(key));
+            it->second = (k == "level" || k == "log.level" || k == "severity" ||
+                          k == "severity_text" || k == "loglevel")
+                             ? 1
+                         : k == "error" ? 2
+                                        : 0;
+        }
+        return it->second;
+    }
+
+    // What an event's name alone says: "exception" (always an error) or the fallback when no
+    // attribute names a level. Cached by name id.
+    const std::pair<bool, std::string>& nameSeverity(StrId nameId) {
+        auto [it, fresh] = nameSeverities_.try_emplace(nameId);
+        if (fresh) {
+            const std::string name = lower(t_.str(nameId));
+            it->second.first = name == "exception";
+            it->second.second =
+                name.find("error") != std::string::npos || name.find("fail") != std::string::npos
+                    ? "error"
+                : name.find("warn") != std::string::npos ? "warn"
+                                                         : "info";
+        }
+        return it->second;
+    }
+
     std::string severityOf(const Event& e) {
-        std::string name = lower(t_.str(e.name));
-        if (name == "exception") return "error";
+        const auto& [isException, fallback] = nameSeverity(e.name);
+        if (isException) return "error";
         for (PairId p : dict_.attrs.set(e.attrs)) {
             const Attribute& a = dict_.attrs.pair(p);
-            const std::string key = lower(dict_.str(a.key));
-            if (key == "level" || key == "log.level" || key == "severity" ||
-                key == "severity_text" || key == "loglevel") {
+            const uint8_t kind = keyKind(a.key);
+            if (kind == 1) {
                 const std::string v = lower(valueToString(a.value, dict_.strings, dict_.attrs));
                 if (v.rfind("err", 0) == 0 || v == "fatal" || v == "critical" || v == "crit" ||
                     v == "panic" || v == "alert" || v == "emergency")
@@ -366,13 +396,9 @@ private:
                 if (v == "debug" || v == "trace") return "debug";
                 return "info";
             }
-            if (key == "error" && a.value.type == ValueType::Bool && a.value.boolean)
-                return "error";
+            if (kind == 2 && a.value.type == ValueType::Bool && a.value.boolean) return "error";
         }
-        if (name.find("error") != std::string::npos || name.find("fail") != std::string::npos)
-            return "error";
-        if (name.find("warn") != std::string::npos) return "warn";
-        return "info";
+        return fallback;
     }
 
     std::string bodyOf(const Event& e) {
@@ -417,10 +443,15 @@ private:
         // counted: redacting thousands of lines to shed them is what made 1M-span packs slow.
         constexpr size_t kLinesGathered = 400;
         std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;
+        std::unordered_map<uint64_t, std::string> severities;
         for (size_t i = 0; i < t_.spanCount(); ++i) {
             for (const Event& e : t_.eventsOf(i)) {
                 if (!inWindow(e.timeNs)) continue;
-                std::string severity = severityOf(e);
+                // Events repeat their name and (interned) attribute set: read each pair once.
+                const uint64_t memoKey = (uint64_t{e.attrs} << 32) | e.name;
+                auto [memo, fresh] = severities.try_emplace(memoKey);
+                if (fresh) memo->second = severityOf(e);
+                std::string severity = memo->second;
                 if (!opt_.includeInfoLogs && severity != "error" && severity != "warn") {
                     ++filtered;
                     continue;
@@ -558,6 +589,8 @@ private:
     std::unordered_map<uint32_t, int32_t> packIndexOf_;
     std::unordered_map<uint32_t, int32_t> resourceOfTrace_;
     std::unordered_map<std::string, int32_t> resourceByContent_;
+    std::unordered_map<StrId, uint8_t> keyKinds_;
+    std::unordered_map<StrId, std::pair<bool, std::string>> nameSeverities_;
 };
 
 // The pack's redaction record: this run's rules and counts, added to what the pack the trace
