@@ -62,7 +62,21 @@ public:
         buildKeyDictionary();
     }
 
-    std::string render(std::vector<size_t>* spanSizes) {
+    // The pack up to its left_out member. With spanSizes, what each span costs: its line, its
+    // collapsed summaries, its suspect entry and its ids in code locations. Rendering stops
+    // early (aborted()) once the text passes abortAbove.
+    std::string render(std::vector<size_t>* spanSizes, size_t abortAbove) {
+        std::unordered_map<std::string_view, size_t> indexOfId;
+        if (spanSizes) {
+            spanSizes->assign(doc_.spans.size(), 0);
+            for (size_t i = 0; i < doc_.spans.size(); ++i)
+                indexOfId.try_emplace(doc_.spans[i].id, i);
+        }
+        auto charge = [&](const std::string& id, size_t bytes) {
+            if (!spanSizes) return;
+            if (auto it = indexOfId.find(id); it != indexOfId.end())
+                (*spanSizes)[it->second] += bytes;
+        };
         std::string out;
         out.reserve(64 * 1024);
         out += "{\"schema\":";
@@ -80,6 +94,8 @@ public:
                 continue;
             }
             suspects.push_back(suspect(s));
+            if (spanSizes)
+                charge(s.value("span_id", std::string()), dump(suspects.back()).size() + 2);
         }
         if (!suspects.empty()) appendLines(out, "suspects", suspects);
         if (!keys_.empty()) {
@@ -109,7 +125,6 @@ public:
 
         out += ",\n\"spans\":[";
         bool first = true;
-        if (spanSizes) spanSizes->assign(doc_.spans.size(), 0);
         for (size_t i = 0; i < doc_.spans.size(); ++i) {
             if (!sel_.span[i]) continue;
             std::string line = dump(span(i));
@@ -117,6 +132,10 @@ public:
             out += first ? "\n" : ",\n";
             out += line;
             first = false;
+            if (out.size() > abortAbove) {
+                aborted_ = true;
+                return out;
+            }
         }
         out += "]";
 
@@ -165,13 +184,18 @@ public:
             if (l.repeats) o["repeats"] = l.repeats;
             logs.push_back(std::move(o));
         }
+        const size_t beforeLogs = out.size();
         if (!logs.empty()) appendLines(out, "logs", logs);
+        logBytes_ = out.size() - beforeLogs;
 
         ojson code = ojson::array();
         for (const PackCodeLocation& loc : doc_.codeLocations) {
             ojson ids = ojson::array();
             for (const std::string& id : loc.spanIds)
-                if (keptIds.count(id)) ids.push_back(id);
+                if (keptIds.count(id)) {
+                    ids.push_back(id);
+                    charge(id, id.size() + 3);
+                }
             if (ids.empty()) continue;
             ojson o;
             if (!loc.function.empty()) o["function"] = text(loc.function);
@@ -184,6 +208,9 @@ public:
         if (!code.empty()) appendLines(out, "code_locations", code);
         return out;  // left_out, redaction and budget are appended by the caller
     }
+
+    bool aborted() const { return aborted_; }
+    size_t logBytes() const { return logBytes_; }
 
 private:
     void appendLines(std::string& out, const char* name, const ojson& items) {
@@ -357,6 +384,8 @@ private:
     std::unordered_map<std::string, uint32_t> keyIndex_;
     std::vector<int32_t> resourceIndex_;  // doc resource → written index, -1 when unused
     std::set<std::string> sharedServices_;
+    bool aborted_ = false;
+    size_t logBytes_ = 0;
 };
 
 uint8_t severityRank(const std::string& s) {
@@ -453,28 +482,48 @@ std::string tail(const std::vector<LeftOut>& leftOut, const PackDocument& doc, s
 
 struct Attempt {
     std::string bytes;
-    size_t logBytes = 0;  // what the log lines took
+    bool aborted = false;  // rendering stopped early: all that is known is "too big"
+    size_t logBytes = 0;   // what the log lines took
     std::vector<LeftOut> leftOut;
     Counters counters;
     Selection sel;
+
+    bool fits(size_t maxBytes) const { return !aborted && bytes.size() <= maxBytes; }
 };
 
 Attempt attempt(const PackDocument& doc, const Limits& lim, const std::vector<uint8_t>& keep,
-                const Counters& base, size_t maxBytes, std::vector<size_t>* spanSizes,
-                size_t maxLogs) {
+                const Counters& base, size_t maxBytes, size_t maxLogs,
+                std::vector<size_t>* spanSizes = nullptr, size_t abortAbove = SIZE_MAX) {
     Attempt a;
     a.counters = base;
     a.sel = select(doc, lim, keep, maxLogs);
     Renderer r(doc, lim, a.sel, a.counters);
-    a.bytes = r.render(spanSizes);
-    // The log section runs from its name to the next top-level member (",\n\"").
-    if (const size_t at = a.bytes.find("\n\"logs\":["); at != std::string::npos) {
-        const size_t next = a.bytes.find(",\n\"", at + 1);
-        a.logBytes = (next == std::string::npos ? a.bytes.size() : next) - at;
-    }
+    a.bytes = r.render(spanSizes, abortAbove);
+    a.aborted = r.aborted();
+    if (a.aborted) return a;
+    a.logBytes = r.logBytes();
     a.leftOut = mergeLeftOut(doc.leftOut, a.counters, doc, a.sel);
     a.bytes += tail(a.leftOut, doc, maxBytes);
     return a;
+}
+
+// The result of the chosen attempt, or the error when even the smallest is over the cap.
+void finish(const PackDocument& doc, size_t maxBytes, Attempt a, PackResult& result) {
+    if (!a.fits(maxBytes)) {
+        result.error = "the smallest pack for this trace is " + std::to_string(a.bytes.size()) +
+                       " bytes, over the cap of " + std::to_string(maxBytes) + " bytes";
+        return;
+    }
+    result.bytes = std::move(a.bytes);
+    result.leftOut = std::move(a.leftOut);
+    result.spansInPack = 0;
+    for (uint8_t kept : a.sel.span)
+        result.spansInPack += kept;
+    result.summariesInPack = 0;
+    for (const PackSummary& s : doc.summaries)
+        if (s.packParent < 0 || a.sel.span[static_cast<size_t>(s.packParent)])
+            ++result.summariesInPack;
+    result.suspectsInPack = doc.suspects.size() - a.counters.suspects;
 }
 
 }  // namespace
@@ -499,103 +548,106 @@ std::string truncateText(std::string_view text, size_t limit, bool& cut) {
 
 void writePack(const PackDocument& doc, size_t maxBytes, PackResult& result) {
     const size_t n = doc.spans.size();
-    std::vector<uint8_t> all(n, 1);
+    const std::vector<uint8_t> all(n, 1);
+    const Limits& last = kLevels[std::size(kLevels) - 1];
+    // Three times the cap or more, shorter strings will not make up the difference: such a
+    // render stops there and the last level follows at once.
+    const size_t farOver = 3 * maxBytes;
     Attempt a;
     for (const Limits& lim : kLevels) {
-        a = attempt(doc, lim, all, {}, maxBytes, nullptr, lim.logs);
-        if (a.bytes.size() <= maxBytes) break;
-        // Far over: shorter strings will not make up the difference; go to the last level.
-        if (a.bytes.size() > 3 * maxBytes && &lim != &kLevels[std::size(kLevels) - 1]) {
-            a = attempt(doc, kLevels[std::size(kLevels) - 1], all, {}, maxBytes, nullptr,
-                        kLevels[std::size(kLevels) - 1].logs);
-            break;
+        if (&lim == &last) break;
+        a = attempt(doc, lim, all, {}, maxBytes, lim.logs, nullptr, farOver);
+        if (a.fits(maxBytes) || a.aborted || a.bytes.size() > farOver) break;
+    }
+    if (a.fits(maxBytes)) return finish(doc, maxBytes, std::move(a), result);
+
+    // The last level, measuring what each span costs for the span step below.
+    std::vector<size_t> sizes;
+    a = attempt(doc, last, all, {}, maxBytes, last.logs, &sizes);
+    // Then log lines, errors kept longest, unless only spans can make up the difference.
+    if (!a.fits(maxBytes) && a.bytes.size() - maxBytes <= a.logBytes)
+        for (size_t logs : {size_t{5}, size_t{2}, size_t{0}}) {
+            a = attempt(doc, last, all, {}, maxBytes, logs);
+            if (a.fits(maxBytes)) break;
         }
-    }
-    // Then log lines, errors kept longest; spans are the last resort.
-    const Limits& last = kLevels[std::size(kLevels) - 1];
-    for (size_t logs : {size_t{5}, size_t{2}, size_t{0}}) {
-        if (a.bytes.size() <= maxBytes) break;
-        // Over by more than all the log lines weigh: only spans can make it fit.
-        if (a.bytes.size() - maxBytes > a.logBytes) logs = 0;
-        a = attempt(doc, last, all, {}, maxBytes, nullptr, logs);
-        if (logs == 0) break;
-    }
-    if (a.bytes.size() > maxBytes) {
-        // Last level: drop whole spans, least important first; a span goes only after every
-        // span below it (an ancestor is at least as important, and deeper goes first on ties).
-        const Limits& lim = kLevels[std::size(kLevels) - 1];
-        std::vector<size_t> sizes;
-        a = attempt(doc, lim, all, {}, maxBytes, &sizes, 0);
-        std::vector<uint32_t> order(n);
-        std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-            const PackSpan& p = doc.spans[x];
-            const PackSpan& q = doc.spans[y];
-            if (p.importance != q.importance) return p.importance < q.importance;
-            if (p.depth != q.depth) return p.depth > q.depth;
-            return x > y;
-        });
-        size_t over = a.bytes.size() - maxBytes;
-        size_t k = 0;
-        // Ids listed in left_out cost bytes too: keep some slack for them.
-        over += 24 * kListedIds + 256;
-        size_t freed = 0;
-        // The most important span (the root) is never dropped: a pack without it is no pack.
-        const size_t droppable = order.empty() ? 0 : order.size() - 1;
-        while (k < droppable && freed < over)
+    if (a.fits(maxBytes)) return finish(doc, maxBytes, std::move(a), result);
+
+    // Last resort: drop whole spans, least important first; a span goes only after every span
+    // below it (an ancestor is at least as important, and deeper goes first on ties).
+    std::vector<uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+        const PackSpan& p = doc.spans[x];
+        const PackSpan& q = doc.spans[y];
+        if (p.importance != q.importance) return p.importance < q.importance;
+        if (p.depth != q.depth) return p.depth > q.depth;
+        return x > y;
+    });
+    // The most important span (the root) is never dropped: a pack without it is no pack.
+    const size_t droppable = n ? n - 1 : 0;
+    // How many spans, from the `from` first in `order`, free `need` bytes by the estimate.
+    auto dropUntil = [&](size_t from, size_t need) {
+        size_t k = from, freed = 0;
+        while (k < droppable && freed < need)
             freed += sizes[order[k++]];
-        auto tryDrop = [&](size_t count) {
-            std::vector<uint8_t> kept = all;
-            Counters base;
-            for (size_t j = 0; j < count; ++j) {
-                kept[order[j]] = 0;
-                ++base.spans;
-                if (base.droppedIds.size() < kListedIds)
-                    base.droppedIds.push_back(doc.spans[order[j]].id);
-            }
-            return attempt(doc, lim, kept, base, maxBytes, nullptr, 0);
-        };
-        // Grow the estimate until it fits, then narrow down to the fewest spans dropped (the
-        // estimate misses what a span takes elsewhere: code locations, its suspect entry).
-        size_t fail = 0;
+        return k;
+    };
+    auto tryDrop = [&](size_t count) {
+        std::vector<uint8_t> kept = all;
+        Counters base;
+        for (size_t j = 0; j < count; ++j) {
+            kept[order[j]] = 0;
+            ++base.spans;
+            if (base.droppedIds.size() < kListedIds)
+                base.droppedIds.push_back(doc.spans[order[j]].id);
+        }
+        return attempt(doc, last, kept, base, maxBytes, 0);
+    };
+    // Ids listed in left_out cost bytes too: keep some slack for them.
+    const size_t slack = 24 * kListedIds + 256;
+    // Without log lines (when the log step was skipped, `a` still has them).
+    size_t k = dropUntil(0, a.bytes.size() - a.logBytes - maxBytes + slack);
+    size_t fail = 0;  // the most spans dropped known to be too few (none dropped: too big)
+    // Grow until it fits: the estimate misses what the key dictionary and resources gain.
+    for (;;) {
+        a = tryDrop(k);
+        if (a.fits(maxBytes) || k >= droppable) break;
+        fail = k;
+        k = dropUntil(k, a.bytes.size() - maxBytes + slack);
+    }
+    if (a.fits(maxBytes)) {
+        // The estimate charges a span for all it brings, so it tends to drop a few too many:
+        // give spans back while the room left holds them by the estimate...
+        size_t hi = k;
+        Attempt best = std::move(a);
         for (;;) {
-            a = tryDrop(k);
-            if (a.bytes.size() <= maxBytes || k >= droppable) break;
-            fail = k;
-            k = std::min(droppable, k + std::max<size_t>(1, k / 4));
-        }
-        if (a.bytes.size() <= maxBytes) {
-            size_t lo = fail, hi = k;  // lo: too big (or 0, unknown); hi: fits
-            Attempt best = std::move(a);
-            // Within a sixteenth of the spans kept is close enough; each step is a whole render.
-            while (hi - lo > std::max<size_t>(1, (order.size() - hi) / 16)) {
-                const size_t mid = lo + (hi - lo) / 2;
-                Attempt m = tryDrop(mid);
-                if (m.bytes.size() <= maxBytes) {
-                    hi = mid;
-                    best = std::move(m);
-                } else {
-                    lo = mid;
-                }
+            const size_t room = maxBytes - best.bytes.size();
+            size_t j = hi, back = 0;
+            while (j > fail + 1 && back + sizes[order[j - 1]] <= room)
+                back += sizes[order[--j]];
+            if (j == hi) break;
+            Attempt m = tryDrop(j);
+            if (!m.fits(maxBytes)) {
+                fail = j;
+                break;
             }
-            a = std::move(best);
+            hi = j;
+            best = std::move(m);
         }
+        // ...then bisect; within a sixteenth of the spans kept is close enough.
+        while (hi - fail > std::max<size_t>(1, (n - hi) / 16)) {
+            const size_t mid = fail + (hi - fail) / 2;
+            Attempt m = tryDrop(mid);
+            if (m.fits(maxBytes)) {
+                hi = mid;
+                best = std::move(m);
+            } else {
+                fail = mid;
+            }
+        }
+        a = std::move(best);
     }
-    if (a.bytes.size() > maxBytes) {
-        result.error = "the smallest pack for this trace is " + std::to_string(a.bytes.size()) +
-                       " bytes, over the cap of " + std::to_string(maxBytes) + " bytes";
-        return;
-    }
-    result.bytes = std::move(a.bytes);
-    result.leftOut = std::move(a.leftOut);
-    result.spansInPack = 0;
-    for (uint8_t kept : a.sel.span)
-        result.spansInPack += kept;
-    result.summariesInPack = 0;
-    for (const PackSummary& s : doc.summaries)
-        if (s.packParent < 0 || a.sel.span[static_cast<size_t>(s.packParent)])
-            ++result.summariesInPack;
-    result.suspectsInPack = doc.suspects.size() - a.counters.suspects;
+    finish(doc, maxBytes, std::move(a), result);
 }
 
 }  // namespace rootline

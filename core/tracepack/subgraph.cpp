@@ -41,16 +41,29 @@ Subgraph selectSubgraph(const Trace& t, const Ranking& ranking, size_t maxCandid
         if (r > role[i]) role[i] = r;
         importance[i] = std::max(importance[i], imp);
     };
+    // A span comes with its ancestors, which inherit its importance. Spans are kept in falling
+    // importance, so the walk stops at the first ancestor already as important. Counting the
+    // ancestors against maxCandidates keeps deep traces from gathering far more than fits.
+    auto keepWithAncestors = [&](size_t i, PackRole r, double imp) {
+        keep(i, r, imp);
+        for (int32_t p = t.parent[i]; p >= 0; p = t.parent[static_cast<size_t>(p)]) {
+            const auto pi = static_cast<size_t>(p);
+            if (role[pi] != PackRole::None && importance[pi] >= imp) break;
+            keep(pi, role[pi] == PackRole::None ? PackRole::Ancestor : role[pi], imp);
+        }
+    };
 
     const int32_t root = mainRoot(t);
-    if (root >= 0) keep(static_cast<size_t>(root), PackRole::Ancestor, kRootImportance);
+    if (root >= 0)
+        keepWithAncestors(static_cast<size_t>(root), PackRole::Ancestor, kRootImportance);
     for (size_t r = 0; r < ranking.suspects.size(); ++r) {
         const Suspect& s = ranking.suspects[r];
         if (s.span >= n) continue;
-        keep(s.span, PackRole::Suspect, kSuspectImportance - static_cast<double>(r));
+        keepWithAncestors(s.span, PackRole::Suspect, kSuspectImportance - static_cast<double>(r));
         // A few of the folded look-alikes show the pattern; their ids are listed with the suspect.
         for (size_t k = 0; k < s.similar.size() && k < 2; ++k)
-            if (s.similar[k] < n) keep(s.similar[k], PackRole::Error, kOriginImportance + 1);
+            if (s.similar[k] < n)
+                keepWithAncestors(s.similar[k], PackRole::Error, kOriginImportance + 1);
     }
 
     // Failed spans: origins (no failed child) before those that only pass a failure on.
@@ -66,25 +79,12 @@ Subgraph selectSubgraph(const Trace& t, const Ranking& ranking, size_t maxCandid
                 ++g.errorsNotConsidered;
                 continue;
             }
-            keep(i, PackRole::Error, imp);
-        }
-    }
-
-    // Ancestors, inheriting the importance of what hangs below them.
-    std::vector<uint32_t> seeds;
-    for (size_t i = 0; i < n; ++i)
-        if (role[i] != PackRole::None) seeds.push_back(static_cast<uint32_t>(i));
-    for (uint32_t s : seeds) {
-        const double imp = importance[s];
-        for (int32_t p = t.parent[s]; p >= 0; p = t.parent[static_cast<size_t>(p)]) {
-            const auto pi = static_cast<size_t>(p);
-            if (role[pi] != PackRole::None && importance[pi] >= imp) break;
-            keep(pi, role[pi] == PackRole::None ? PackRole::Ancestor : role[pi], imp);
+            keepWithAncestors(i, PackRole::Error, imp);
         }
     }
 
     // Anomalous siblings: children of a kept span that dominate its time or carry a warning.
-    seeds.clear();
+    std::vector<uint32_t> seeds;
     for (size_t i = 0; i < n; ++i)
         if (role[i] != PackRole::None) seeds.push_back(static_cast<uint32_t>(i));
     for (uint32_t p : seeds) {

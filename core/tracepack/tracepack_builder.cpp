@@ -71,6 +71,10 @@ ojson parseSection(const std::string& text, ojson fallback) {
     return j.is_discarded() ? fallback : j;
 }
 
+// Log line severities, most severe first, and their names in the pack.
+constexpr int8_t kError = 0, kWarn = 1, kInfo = 2, kDebug = 3;
+constexpr const char* kSeverityNames[] = {"error", "warn", "info", "debug"};
+
 class Gatherer {
 public:
     Gatherer(const Trace& t, const Ranking& ranking, const PackOptions& opt, Redactor& red)
@@ -350,57 +354,60 @@ private:
                 {"healthy_spans", collapsedSpans, "collapsed into summaries", {}});
     }
 
-    // What an attribute key says about severity: 1 a level field, 2 the `error` flag, 0 none.
-    // Cached by key id: a million events share a handful of keys.
-    uint8_t keyKind(StrId key) {
-        auto [it, fresh] = keyKinds_.try_emplace(key, uint8_t{0});
-        if (fresh) {
-            const std::string k = lower(dict_.str(key));
-            it->second = (k == "level" || k == "log.level" || k == "severity" ||
-                          k == "severity_text" || k == "loglevel")
-                             ? 1
-                         : k == "error" ? 2
-                                        : 0;
+    // What one attribute says about an event's severity: a level field's value, a true `error`
+    // flag, or nothing (kNoSeverity). Cached by pair: events share their level pairs.
+    static constexpr int8_t kNoSeverity = -1;
+    int8_t pairSeverity(PairId p) {
+        if (pairSeverity_.empty()) pairSeverity_.assign(dict_.attrs.pairCount(), -2);
+        int8_t& cached = pairSeverity_[p];
+        if (cached != -2) return cached;
+        const Attribute& a = dict_.attrs.pair(p);
+        const std::string k = lower(dict_.str(a.key));
+        cached = kNoSeverity;
+        if (k == "level" || k == "log.level" || k == "severity" || k == "severity_text" ||
+            k == "loglevel") {
+            const std::string v = lower(valueToString(a.value, dict_.strings, dict_.attrs));
+            if (v.rfind("err", 0) == 0 || v == "fatal" || v == "critical" || v == "crit" ||
+                v == "panic" || v == "alert" || v == "emergency")
+                cached = kError;
+            else if (v.rfind("warn", 0) == 0)
+                cached = kWarn;
+            else if (v == "debug" || v == "trace")
+                cached = kDebug;
+            else
+                cached = kInfo;
+        } else if (k == "error" && a.value.type == ValueType::Bool && a.value.boolean) {
+            cached = kError;
         }
-        return it->second;
+        return cached;
     }
 
-    // What an event's name alone says: "exception" (always an error) or the fallback when no
-    // attribute names a level. Cached by name id.
-    const std::pair<bool, std::string>& nameSeverity(StrId nameId) {
-        auto [it, fresh] = nameSeverities_.try_emplace(nameId);
+    // What an event's name says: "exception" is an error whatever its attributes (returned as
+    // kException); otherwise the fallback when no attribute names a level. Cached by name.
+    static constexpr int8_t kException = 4;
+    int8_t nameSeverity(StrId nameId) {
+        auto [it, fresh] = nameSeverities_.try_emplace(nameId, int8_t{kInfo});
         if (fresh) {
             const std::string name = lower(t_.str(nameId));
-            it->second.first = name == "exception";
-            it->second.second =
-                name.find("error") != std::string::npos || name.find("fail") != std::string::npos
-                    ? "error"
-                : name.find("warn") != std::string::npos ? "warn"
-                                                         : "info";
+            it->second =
+                name == "exception" ? kException
+                : name.find("error") != std::string::npos || name.find("fail") != std::string::npos
+                    ? kError
+                : name.find("warn") != std::string::npos ? kWarn
+                                                         : kInfo;
         }
         return it->second;
     }
 
-    std::string severityOf(const Event& e) {
-        const auto& [isException, fallback] = nameSeverity(e.name);
-        if (isException) return "error";
-        for (PairId p : dict_.attrs.set(e.attrs)) {
-            const Attribute& a = dict_.attrs.pair(p);
-            const uint8_t kind = keyKind(a.key);
-            if (kind == 1) {
-                const std::string v = lower(valueToString(a.value, dict_.strings, dict_.attrs));
-                if (v.rfind("err", 0) == 0 || v == "fatal" || v == "critical" || v == "crit" ||
-                    v == "panic" || v == "alert" || v == "emergency")
-                    return "error";
-                if (v.rfind("warn", 0) == 0) return "warn";
-                if (v == "debug" || v == "trace") return "debug";
-                return "info";
-            }
-            if (kind == 2 && a.value.type == ValueType::Bool && a.value.boolean) return "error";
-        }
-        return fallback;
+    int8_t severityOf(const Event& e) {
+        const int8_t byName = nameSeverity(e.name);
+        if (byName == kException) return kError;
+        for (PairId p : dict_.attrs.set(e.attrs))
+            if (const int8_t s = pairSeverity(p); s != kNoSeverity) return s;
+        return byName;
     }
 
+    // A log line's text as the event wrote it; the caller redacts it (once per distinct text).
     std::string bodyOf(const Event& e) {
         std::string type, message;
         for (PairId p : dict_.attrs.set(e.attrs)) {
@@ -415,7 +422,7 @@ private:
         }
         if (!type.empty()) message = message.empty() ? type : type + ": " + message;
         if (message.empty()) message = std::string(t_.str(e.name));
-        return text(message);
+        return message;  // not redacted yet
     }
 
     void logs() {
@@ -442,37 +449,57 @@ private:
         // Far more distinct lines than any pack holds (the writer keeps at most 100) are only
         // counted: redacting thousands of lines to shed them is what made 1M-span packs slow.
         constexpr size_t kLinesGathered = 400;
-        std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;
-        std::unordered_map<uint64_t, std::string> severities;
+        // Names, level attributes, services and texts repeat across events: each is read (and
+        // redacted) once. A line is (service, severity, body), each as a small id.
+        std::unordered_map<uint32_t, uint32_t> serviceOfResource;
+        std::unordered_map<std::string, uint32_t> bodyIds, serviceIds;
+        std::vector<std::string> bodies, services;
+        auto idOf = [](std::unordered_map<std::string, uint32_t>& ids,
+                       std::vector<std::string>& texts, std::string text) {
+            auto [it, added] = ids.try_emplace(text, static_cast<uint32_t>(texts.size()));
+            if (added) texts.push_back(std::move(text));
+            return it->second;
+        };
+        std::unordered_map<std::string, uint32_t> rawBodies;  // as written → redacted body id
+        std::unordered_map<uint64_t, size_t> seen;            // (service, severity, body) → line
         for (size_t i = 0; i < t_.spanCount(); ++i) {
             for (const Event& e : t_.eventsOf(i)) {
                 if (!inWindow(e.timeNs)) continue;
-                // Events repeat their name and (interned) attribute set: read each pair once.
-                const uint64_t memoKey = (uint64_t{e.attrs} << 32) | e.name;
-                auto [memo, fresh] = severities.try_emplace(memoKey);
-                if (fresh) memo->second = severityOf(e);
-                std::string severity = memo->second;
-                if (!opt_.includeInfoLogs && severity != "error" && severity != "warn") {
+                const int8_t severity = severityOf(e);
+                if (!opt_.includeInfoLogs && severity != kError && severity != kWarn) {
                     ++filtered;
+                    continue;
+                }
+                // Folded by the text as written, redacted once: redaction is most of the cost.
+                auto [raw, newRaw] = rawBodies.try_emplace(bodyOf(e), UINT32_MAX);
+                if (newRaw && doc_.logs.size() < kLinesGathered)
+                    raw->second = idOf(bodyIds, bodies, text(raw->first));
+                const uint32_t body = raw->second;
+                if (body == UINT32_MAX) {  // first seen once the gathering was full
+                    ++beyond;
+                    continue;
+                }
+                auto [svc, newService] = serviceOfResource.try_emplace(t_.resource[i]);
+                if (newService) svc->second = idOf(serviceIds, services, text(t_.serviceOf(i)));
+                const uint64_t key =
+                    (uint64_t{svc->second} << 40) | (uint64_t(severity) << 32) | body;
+                auto it = seen.find(key);
+                if (it != seen.end()) {
+                    ++doc_.logs[it->second].repeats;
                     continue;
                 }
                 if (doc_.logs.size() >= kLinesGathered) {
                     ++beyond;
                     continue;
                 }
+                seen.emplace(key, doc_.logs.size());
                 PackLog l;
                 l.tUs = floorUs(e.timeNs) - baseUs_;
                 l.spanId = t_.spanIdText(i);
-                l.service = text(t_.serviceOf(i));
-                l.severity = std::move(severity);
-                l.body = bodyOf(e);
+                l.service = services[svc->second];
+                l.severity = kSeverityNames[severity];
+                l.body = bodies[body];
                 l.source = "span_event";
-                auto [it, added] =
-                    seen.emplace(std::make_tuple(l.service, l.severity, l.body), doc_.logs.size());
-                if (!added) {
-                    ++doc_.logs[it->second].repeats;
-                    continue;
-                }
                 doc_.logs.push_back(std::move(l));
             }
         }
@@ -491,6 +518,7 @@ private:
             sorted.push_back(std::move(doc_.logs[k]));
         doc_.logs = std::move(sorted);
         if (filtered) doc_.leftOut.push_back({"log_lines", filtered, "info and debug level", {}});
+        if (beyond) doc_.leftOut.push_back({"log_lines", beyond, "over the size cap", {}});
     }
 
     void codeLocations(const Subgraph& g) {
@@ -589,8 +617,8 @@ private:
     std::unordered_map<uint32_t, int32_t> packIndexOf_;
     std::unordered_map<uint32_t, int32_t> resourceOfTrace_;
     std::unordered_map<std::string, int32_t> resourceByContent_;
-    std::unordered_map<StrId, uint8_t> keyKinds_;
-    std::unordered_map<StrId, std::pair<bool, std::string>> nameSeverities_;
+    std::vector<int8_t> pairSeverity_;  // by PairId; -2 not read yet
+    std::unordered_map<StrId, int8_t> nameSeverities_;
 };
 
 // The pack's redaction record: this run's rules and counts, added to what the pack the trace

@@ -10,6 +10,7 @@
 
 #include "span_tree_builder.h"
 #include "tracepack/pack_writer.h"
+#include "tracepack/subgraph.h"
 #include "tracepack/tracepack_builder.h"
 #include "tracepack/tracepack_origin.h"
 #include "tracepack/tracepack_reader.h"
@@ -116,6 +117,40 @@ TEST(TracepackBuilder, SelfTimeCountsCollapsedChildrenAndOffsetsStartAtTheTrace)
     EXPECT_EQ(api["self_us"], 180000 - 154000);
 }
 
+// 200 failures, each at the end of its own chain of ten: ancestors count against the number of
+// spans gathered, so a deep trace does not gather ten times what the writer could keep.
+TEST(TracepackBuilder, AncestorsCountAgainstTheSpansGathered) {
+    test::SpanTree tree;
+    tree.span("r").service("web").name("GET /").server().at(0, 1000).error();
+    for (int k = 0; k < 200; ++k)
+        for (int j = 0; j < 10; ++j) {
+            const std::string id = "c" + std::to_string(k) + "-" + std::to_string(j);
+            test::SpanSpec& s =
+                tree.span(id)
+                    .parent(j ? "c" + std::to_string(k) + "-" + std::to_string(j - 1)
+                              : std::string("r"))
+                    .service("svc" + std::to_string(j))
+                    .name("step")
+                    .internal()
+                    .at(k * 4 + j * 0.01, 1);
+            if (j == 9) s.error("failed");
+        }
+    const Trace& t = test::loadTree(tree);
+    constexpr size_t kCandidates = 64;
+    const Subgraph g = selectSubgraph(t, rankSuspects(t), kCandidates);
+    // The last failure taken may bring its whole chain past the number.
+    EXPECT_LE(g.spans.size(), kCandidates + 10);
+    EXPECT_GT(g.errorsNotConsidered, 0u);
+    std::vector<uint8_t> kept(t.spanCount(), 0);
+    for (uint32_t i : g.spans)
+        kept[i] = 1;
+    for (uint32_t i : g.spans) {  // every kept span's parent is kept: no holes in a path
+        if (t.parent[i] >= 0) {
+            EXPECT_TRUE(kept[static_cast<size_t>(t.parent[i])]) << i;
+        }
+    }
+}
+
 TEST(TracepackBuilder, KeepsAnomalousSiblingsOnly) {
     test::SpanTree tree;
     tree.span("1").service("web").name("GET /").server().at(0, 100).error();
@@ -151,6 +186,43 @@ TEST(TracepackBuilder, LogsAreErrorsAndWarningsNearFailuresFoldedByText) {
     PackOptions withInfo = options();
     withInfo.includeInfoLogs = true;
     EXPECT_EQ(json::parse(pack(t, withInfo).bytes)["logs"].size(), 2u);
+}
+
+// Gathering stops at 400 distinct lines; a line already gathered still counts its repeats,
+// and every line not written is in left_out.
+TEST(TracepackBuilder, LogLinesBeyondTheGatheringAreCountedAndRepeatsStillFold) {
+    test::SpanTree logs;
+    logs.span("1").service("web").name("GET /").server().at(0, 500).error();
+    for (int k = 0; k < 450; ++k)
+        logs.span(std::to_string(1000 + k))
+            .parent("1")
+            .service("db")
+            .name("q")
+            .client()
+            .at(1 + k * 0.1, 0.05)
+            .error()
+            .exception("Timeout", "no reply #" + std::to_string(k));
+    for (int k = 0; k < 50; ++k)  // later, the first line again
+        logs.span(std::to_string(5000 + k))
+            .parent("1")
+            .service("db")
+            .name("q")
+            .client()
+            .at(100 + k * 0.1, 0.05)
+            .error()
+            .exception("Timeout", "no reply #0");
+    const Trace& t = test::loadTree(logs);
+    const PackResult r = pack(t, options(4'000'000));
+    ASSERT_TRUE(r.error.empty()) << r.error;
+    const json p = json::parse(r.bytes);
+    ASSERT_FALSE(p["logs"].empty());
+    EXPECT_EQ(p["logs"][0]["body"], "Timeout: no reply #0");
+    EXPECT_EQ(p["logs"][0]["repeats"], 50);
+    uint64_t leftOut = 0;
+    for (const json& l : p["left_out"])
+        if (l["what"] == "log_lines" && l["why"] == "over the size cap")
+            leftOut += l["count"].get<uint64_t>();
+    EXPECT_EQ(leftOut, 450 - p["logs"].size());
 }
 
 TEST(TracepackBuilder, CodeLocationsComeFromCodeAttributes) {
