@@ -12,6 +12,7 @@
 #      the 1M-span Jaeger file;
 #   6. runs the tracepack benchmark: buildTracepack on the 1M-span Jaeger file with the ranking
 #      precomputed (target < 200 ms), and rank + pack end to end.
+#   7. prints the offline analyst's root-span accuracy on the fault-injected set (information).
 # About 5 minutes on the 2-core reference machine when the build and the data are already there;
 # 6–8 minutes from a fresh clone.
 #
@@ -38,7 +39,7 @@ echo "== build (release preset, bench targets) =="
 cmake --preset release -DROOTLINE_BUILD_UI=ON -DROOTLINE_BUILD_TESTS=OFF \
     -DROOTLINE_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release --target rootline-gen rootline-bench-import rootline-memory-probe \
-    rootline-bench-view rootline-bench-rank rootline-bench-tracepack
+    rootline-bench-view rootline-bench-rank rootline-bench-tracepack rootline-bench-explain
 
 echo "== data ($spans spans, seed $seed) =="
 mkdir -p "$data"
@@ -104,4 +105,7 @@ ROOTLINE_BENCH_FILE_JAEGER="${files[jaeger]}" ROOTLINE_BENCH_REPS="$reps" \
     echo "tracepack: the 200 ms target was missed (see MISS above)"
     status=1
 }
+
+echo "== offline analyst accuracy (fault-injected set) =="
+"$bin/rootline-bench-explain"
 exit "$status"

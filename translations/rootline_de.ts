@@ -200,6 +200,22 @@
         <source>Show the critical path</source>
         <translation>Kritischen Pfad anzeigen</translation>
     </message>
+    <message>
+        <source>Investigating</source>
+        <translation>Untersuchen</translation>
+    </message>
+    <message>
+        <source>Explain this error (ask the model)</source>
+        <translation>Diesen Fehler erklären (das Modell fragen)</translation>
+    </message>
+    <message>
+        <source>Export a tracepack of the trace</source>
+        <translation>Ein Tracepack des Traces exportieren</translation>
+    </message>
+    <message>
+        <source>Model settings</source>
+        <translation>Modelleinstellungen</translation>
+    </message>
 </context>
 <context>
     <name>Waterfall</name>
@@ -210,6 +226,13 @@
     <message>
         <source>%1 of %2 spans shown</source>
         <translation>%1 von %2 Spans angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ConnectionTest</name>
+    <message>
+        <source>Connected: %1 answered in %2 ms</source>
+        <translation>Verbunden: %1 hat in %2 ms geantwortet</translation>
     </message>
 </context>
 <context>
@@ -360,6 +383,101 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     <message>
         <source>%1 spans hidden (%2 errors)</source>
         <translation>%1 Spans ausgeblendet (%2 Fehler)</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::HistoryJobs</name>
+    <message>
+        <source>No place for the history: neither $XDG_DATA_HOME nor $HOME is set</source>
+        <translation>Kein Ort für den Verlauf: weder $XDG_DATA_HOME noch $HOME ist gesetzt</translation>
+    </message>
+    <message>
+        <source>Investigation %1 is not in the history</source>
+        <translation>Untersuchung %1 ist nicht im Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::HistoryModel</name>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Provider/model</source>
+        <translation>Anbieter/Modell</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::HistoryPanel</name>
+    <message>
+        <source>Double-click an investigation to show its verdict again</source>
+        <translation>Doppelklick auf eine Untersuchung zeigt ihr Urteil erneut</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Verify Audit Chain</source>
+        <translation>Prüfkette verifizieren</translation>
+    </message>
+    <message>
+        <source>Check that no recorded investigation was changed, removed or reordered</source>
+        <translation>Prüfen, dass keine aufgezeichnete Untersuchung geändert, entfernt oder umsortiert wurde</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1. Explaining still works; runs are not recorded.</source>
+        <translation>Der Verlauf lässt sich nicht öffnen: %1. Erklären funktioniert weiterhin; Durchläufe werden nicht aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n investigation(s) in %1</source>
+        <translation>
+            <numerusform>%n Untersuchung in %1</numerusform>
+            <numerusform>%n Untersuchungen in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the audit chain…</source>
+        <translation>Prüfkette wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened: %1</source>
+        <translation>Der Verlauf lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit chain intact: %n record(s); newest hash %1</source>
+        <translation>
+            <numerusform>Prüfkette intakt: %n Eintrag; neuester Hash %1</numerusform>
+            <numerusform>Prüfkette intakt: %n Einträge; neuester Hash %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit chain BROKEN at record %1: %2</source>
+        <translation>Prüfkette UNTERBROCHEN bei Eintrag %1: %2</translation>
     </message>
 </context>
 <context>
@@ -613,12 +731,146 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <source>Trace files (*.json *.ndjson);;Tracepacks (*.tracepack.json);;All files (*)</source>
         <translation>Trace-Dateien (*.json *.ndjson);;Tracepacks (*.tracepack.json);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Investigation History</source>
+        <translation>Untersuchungsverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Investigate</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Explain This Error</source>
+        <translation>Diesen Fehler &amp;erklären</translation>
+    </message>
+    <message>
+        <source>Ask the model chosen in the settings what caused this trace&apos;s failure; the verdict is checked against the trace</source>
+        <translation>Das in den Einstellungen gewählte Modell fragen, was den Fehler dieses Traces verursacht hat; das Urteil wird am Trace geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Past investigations, their verdicts and resolution notes</source>
+        <translation>Frühere Untersuchungen, ihre Urteile und Lösungsnotizen</translation>
+    </message>
+    <message>
+        <source>&amp;Model Settings…</source>
+        <translation>&amp;Modelleinstellungen…</translation>
+    </message>
+    <message>
+        <source>Choose the model that explains errors, and its connection</source>
+        <translation>Das Modell wählen, das Fehler erklärt, und seine Verbindung</translation>
+    </message>
+    <message>
+        <source>Trace %1 is not open, and its investigation kept no tracepack to open.</source>
+        <translation>Trace %1 ist nicht geöffnet, und seine Untersuchung hat kein Tracepack zum Öffnen aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Open the Stored Tracepack?</source>
+        <translation>Gespeichertes Tracepack öffnen?</translation>
+    </message>
+    <message>
+        <source>Trace %1 is not open. Open the tracepack that was sent to the model, and show the verdict on it?</source>
+        <translation>Trace %1 ist nicht geöffnet. Das Tracepack öffnen, das an das Modell gesendet wurde, und das Urteil darauf zeigen?</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ProviderPage</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The key is kept only in the settings file, readable by you alone (mode 0600). When the environment variable above is set, it wins over this field.</source>
+        <translation>Der Schlüssel wird nur in der Einstellungsdatei aufbewahrt, die nur Sie lesen können (Modus 0600). Ist die Umgebungsvariable oben gesetzt, hat sie Vorrang vor diesem Feld.</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>API key variable:</source>
+        <translation>Variable des API-Schlüssels:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Max output tokens:</source>
+        <translation>Max. Ausgabe-Tokens:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>The offline analyst runs inside Rootline: no network, no key, nothing leaves this computer.</source>
+        <translation>Der Offline-Analyst läuft in Rootline: kein Netzwerk, kein Schlüssel, nichts verlässt diesen Rechner.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1…</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ProviderSettingsDialog</name>
+    <message>
+        <source>Offline analyst (built in)</source>
+        <translation>Offline-Analyst (eingebaut)</translation>
+    </message>
+    <message>
+        <source>OpenAI or compatible</source>
+        <translation>OpenAI oder kompatibel</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>Model Settings</source>
+        <translation>Modelleinstellungen</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Explain errors with:</source>
+        <translation>Fehler erklären mit:</translation>
+    </message>
+    <message>
+        <source>%1. The defaults are shown; Save replaces the file.</source>
+        <translation>%1. Die Standardwerte werden angezeigt; Speichern ersetzt die Datei.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +1769,14 @@ Trace %2
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Explain This Error</source>
+        <translation>Diesen Fehler erklären</translation>
+    </message>
+    <message>
+        <source>Ask the model chosen in the settings what caused this trace&apos;s failure (%1)</source>
+        <translation>Das in den Einstellungen gewählte Modell fragen, was den Fehler dieses Traces verursacht hat (%1)</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::TracepackExportDialog</name>
@@ -1683,6 +1943,149 @@ Trace %2
     <message>
         <source>Copied the tracepack (%1 KB) to the clipboard.</source>
         <translation>Tracepack (%1 KB) in die Zwischenablage kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::VerdictPanel</name>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>Hide the explanation</source>
+        <translation>Erklärung ausblenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Grundursache</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Hypothese</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Fixes</source>
+        <translation>Korrekturen</translation>
+    </message>
+    <message>
+        <source>Test that would prove the fix</source>
+        <translation>Test, der die Korrektur belegen würde</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Resolution note: what fixed it</source>
+        <translation>Lösungsnotiz: was es behoben hat</translation>
+    </message>
+    <message>
+        <source>Saved in the investigation history; shown when the same error comes back</source>
+        <translation>Im Untersuchungsverlauf gespeichert; angezeigt, wenn derselbe Fehler wiederkommt</translation>
+    </message>
+    <message>
+        <source>Save Note</source>
+        <translation>Notiz speichern</translation>
+    </message>
+    <message>
+        <source>About the failure of the whole trace</source>
+        <translation>Zum Fehler des ganzen Traces</translation>
+    </message>
+    <message>
+        <source>About the failure around the selected span %1</source>
+        <translation>Zum Fehler um den ausgewählten Span %1</translation>
+    </message>
+    <message>
+        <source>Preparing the tracepack</source>
+        <translation>Tracepack wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Asking %1 (%2)</source>
+        <translation>Frage %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1… %2 s</source>
+        <translation>%1… %2 s</translation>
+    </message>
+    <message>
+        <source>Cancelled: the model was not asked to finish, and nothing was recorded.</source>
+        <translation>Abgebrochen: das Modell wurde nicht zu Ende gefragt, und nichts wurde aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Model settings: %1</source>
+        <translation>Modelleinstellungen: %1</translation>
+    </message>
+    <message>
+        <source>Token vault: %1</source>
+        <translation>Token-Tresor: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded in the history: %1</source>
+        <translation>Nicht im Verlauf aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>The model named %1 span ids not in this trace; they were removed: %2</source>
+        <translation>Das Modell hat %1 Span-IDs genannt, die nicht in diesem Trace sind; sie wurden entfernt: %2</translation>
+    </message>
+    <message>
+        <source>Span %1: click to select it in the waterfall</source>
+        <translation>Span %1: klicken, um ihn im Wasserfall auszuwählen</translation>
+    </message>
+    <message>
+        <source>Span %1 is not in the shown trace</source>
+        <translation>Span %1 ist nicht im angezeigten Trace</translation>
+    </message>
+    <message>
+        <source>None confirmed</source>
+        <translation>Keine bestätigt</translation>
+    </message>
+    <message>
+        <source>None suggested</source>
+        <translation>Keine vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (trace %2): %3</source>
+        <translation>%1 (Trace %2): %3</translation>
+    </message>
+    <message>
+        <source>Seen before: %1</source>
+        <translation>Schon gesehen: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · tokens: %3 in, %4 out · %5 ms · model calls: %6</source>
+        <translation>%1 · %2 · Tokens: %3 ein, %4 aus · %5 ms · Modellaufrufe: %6</translation>
+    </message>
+    <message>
+        <source>From the history (investigation %1, %2): no model was asked again</source>
+        <translation>Aus dem Verlauf (Untersuchung %1, %2): kein Modell wurde erneut gefragt</translation>
+    </message>
+    <message>
+        <source>Not recorded: no note can be kept</source>
+        <translation>Nicht aufgezeichnet: keine Notiz möglich</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>Die Notiz wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Note saved in the history.</source>
+        <translation>Notiz im Verlauf gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,15 @@ KeyboardShortcutsDialog::KeyboardShortcutsDialog(QWidget* parent)
         new QTreeWidgetItem(
             group, {QCoreApplication::translate("Shortcuts", s.description), shortcutText(s)});
     }
+    auto* commands =
+        new QTreeWidgetItem(table_, {QCoreApplication::translate("Shortcuts", commandsGroup())});
+    QFont commandsFont = commands->font(0);
+    commandsFont.setBold(true);
+    commands->setFont(0, commandsFont);
+    commands->setFirstColumnSpanned(true);
+    for (const CommandShortcut& c : commandShortcuts())
+        new QTreeWidgetItem(commands, {QCoreApplication::translate("Shortcuts", c.description),
+                                       c.key.toString(QKeySequence::NativeText)});
     auto* mouse = new QTreeWidgetItem(table_, {tr("Mouse")});
     QFont bold = mouse->font(0);
     bold.setBold(true);

@@ -4,8 +4,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -20,16 +23,22 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include "empty_state_widget.h"
+#include "explain/background_call.h"
+#include "explain/verdict_panel.h"
+#include "history/history_jobs.h"
+#include "history/history_panel.h"
 #include "keyboard_shortcuts_dialog.h"
 #include "load_job.h"
 #include "load_progress_widget.h"
 #include "logging.h"
 #include "message_banner.h"
 #include "recent_files.h"
+#include "settings/provider_settings_dialog.h"
 #include "trace_details_pane.h"
 #include "trace_list_model.h"
 #include "trace_tab.h"
@@ -83,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     proxy_->setSortRole(TraceListModel::SortRole);
 
     setCentralWidget(createCentralArea());
+    createHistoryDock();
     createMenus();
 
     progress_ = new LoadProgressWidget(this);
@@ -108,6 +118,17 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createHistoryDock() {
+    history_ = new HistoryPanel(this);
+    historyDock_ = new QDockWidget(tr("Investigation History"), this);
+    historyDock_->setObjectName(QStringLiteral("historyDock"));
+    historyDock_->setWidget(history_);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock_);
+    historyDock_->hide();
+    connect(history_, &HistoryPanel::investigationActivated, this,
+            [this](qint64 id) { reopenInvestigation(id); });
+}
 
 QWidget* MainWindow::createListPage() {
     view_ = new QTreeView(this);
@@ -208,7 +229,7 @@ void MainWindow::createMenus() {
         if (TraceTab* tab = currentTraceTab()) tab->exportTracepack();
     });
     exportPack->setObjectName(QStringLiteral("actionExportTracepack"));
-    exportPack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportPack->setShortcut(commandKey(WindowCommand::ExportTracepack));
     exportPack->setStatusTip(
         tr("Save the failure of the shown trace as a small, redacted file to share"));
     traceActions_.append(exportPack);  // only while a trace tab is current
@@ -226,6 +247,7 @@ void MainWindow::createMenus() {
     quit->setMenuRole(QAction::QuitRole);
 
     createViewMenu();
+    createInvestigateMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* keys =
@@ -309,6 +331,12 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome) {
         if (!shown.isEmpty())
             statusBar()->showMessage(tr("Could not load %1; still showing %2").arg(name, shown),
                                      kStatusMessageMs);
+    }
+    if (!pendingPackPath_.isEmpty() && outcome.path == pendingPackPath_) {
+        if (outcome.ok() && pendingVerdict_)
+            if (TraceTab* tab = currentTraceTab()) tab->showPastVerdict(*pendingVerdict_);
+        pendingPackPath_.clear();
+        pendingVerdict_.reset();
     }
     qCDebug(lcWindow) << "load settled" << outcome.path << (outcome.ok() ? "ok" : outcome.error);
     emit loadSettled(outcome);
@@ -440,6 +468,9 @@ TraceTab* MainWindow::openTrace(int index) {
     tab->setCriticalPathShown(criticalPathShown());
     // The key in one tab's waterfall is the menu's toggle: every tab follows, and it is kept.
     connect(tab, &TraceTab::criticalPathShownChanged, this, &MainWindow::setCriticalPathShown);
+    // A new investigation or note: the history panel lists it (when it was ever shown).
+    connect(tab, &TraceTab::investigationRecorded, history_, &HistoryPanel::refresh);
+    connect(tab, &TraceTab::resolutionSaved, history_, &HistoryPanel::refresh);
     // The user's weights file is theirs to fix: say so above the tabs, whichever is shown.
     connect(tab, &TraceTab::analysisWarning, this, [this](const QString& message) {
         outcomeBanner_->showMessage(MessageBanner::Kind::Warning, message);
@@ -519,6 +550,113 @@ void MainWindow::createViewMenu() {
         }
         if (group.begin()[0] == TraceAction::NextSuspect) addCriticalPathAction(view);
     }
+}
+
+void MainWindow::createInvestigateMenu() {
+    QMenu* menu = menuBar()->addMenu(tr("&Investigate"));
+    menu->setObjectName(QStringLiteral("menuInvestigate"));
+    QAction* explain = menu->addAction(tr("&Explain This Error"), this, [this] {
+        if (TraceTab* tab = currentTraceTab()) tab->explainError();
+    });
+    explain->setObjectName(QStringLiteral("actionExplain"));
+    explain->setShortcut(commandKey(WindowCommand::ExplainError));
+    explain->setStatusTip(
+        tr("Ask the model chosen in the settings what caused this trace's "
+           "failure; the verdict is checked against the trace"));
+    traceActions_.append(explain);  // only while a trace tab is current
+
+    QAction* history = historyDock_->toggleViewAction();
+    history->setText(tr("&History"));
+    history->setObjectName(QStringLiteral("actionHistory"));
+    history->setStatusTip(tr("Past investigations, their verdicts and resolution notes"));
+    menu->addAction(history);
+
+    menu->addSeparator();
+    QAction* settings =
+        menu->addAction(tr("&Model Settings…"), this, &MainWindow::showModelSettings);
+    settings->setObjectName(QStringLiteral("actionModelSettings"));
+    settings->setShortcut(commandKey(WindowCommand::ModelSettings));
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setStatusTip(tr("Choose the model that explains errors, and its connection"));
+}
+
+ProviderSettingsDialog* MainWindow::showModelSettings() {
+    if (!settingsDialog_) {
+        settingsDialog_ = new ProviderSettingsDialog(this);
+        settingsDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    settingsDialog_->show();
+    settingsDialog_->raise();
+    settingsDialog_->activateWindow();
+    return settingsDialog_;
+}
+
+ProviderSettingsDialog* MainWindow::modelSettingsDialog() const {
+    return settingsDialog_;
+}
+
+void MainWindow::reopenInvestigation(qint64 id, bool openPackWithoutAsking) {
+    runInBackground(
+        this, [id] { return readInvestigation(QString(), id); },
+        [this, openPackWithoutAsking](const HistoryRecord& read) {
+            if (!read.record) {
+                outcomeBanner_->showMessage(MessageBanner::Kind::Error, read.error);
+                return;
+            }
+            showInvestigation(*read.record, openPackWithoutAsking);
+        });
+}
+
+void MainWindow::showInvestigation(const store::Investigation& record, bool openPackWithoutAsking) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto* tab = qobject_cast<TraceTab*>(tabs_->widget(i));
+        if (tab && tab->trace().traceIdText() == record.traceId) {
+            tabs_->setCurrentIndex(i);
+            tab->showPastVerdict(record);
+            return;
+        }
+    }
+    if (record.tracepack.empty()) {
+        outcomeBanner_->showMessage(
+            MessageBanner::Kind::Information,
+            tr("Trace %1 is not open, and its investigation kept no tracepack to open.")
+                .arg(QString::fromStdString(record.traceId)));
+        return;
+    }
+    if (!openPackWithoutAsking &&
+        QMessageBox::question(this, tr("Open the Stored Tracepack?"),
+                              tr("Trace %1 is not open. Open the tracepack that was sent to the "
+                                 "model, and show the verdict on it?")
+                                  .arg(QString::fromStdString(record.traceId))) != QMessageBox::Yes)
+        return;
+    openStoredPack(record);
+}
+
+void MainWindow::openStoredPack(const store::Investigation& record) {
+    if (!packDir_) packDir_ = std::make_unique<QTemporaryDir>();
+    // A pack opens like any trace, by content; the name says what it is.
+    const QString path = QDir(packDir_->path())
+                             .filePath(QStringLiteral("investigation-%1-%2.tracepack.json")
+                                           .arg(record.id)
+                                           .arg(QString::fromStdString(record.traceId).left(16)));
+    runInBackground(
+        this,
+        [path, bytes = QByteArray::fromStdString(record.tracepack)] {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+                return file.errorString();
+            return QString();
+        },
+        [this, path, record](const QString& error) {
+            if (!error.isEmpty()) {
+                outcomeBanner_->showMessage(MessageBanner::Kind::Error,
+                                            tr("%1: %2").arg(path, error), path);
+                return;
+            }
+            pendingPackPath_ = path;
+            pendingVerdict_ = record;
+            openFile(path);
+        });
 }
 
 void MainWindow::addCriticalPathAction(QMenu* view) {

@@ -8,12 +8,17 @@
 // tabs in place and says what happened in a banner above them.
 
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
+#include <optional>
 
 #include "load_outcome.h"
 #include "shortcuts.h"
+#include "store/investigation_history.h"
 
 class QAction;
+class QDockWidget;
+class QTemporaryDir;
 class QLabel;
 class QMenu;
 class QModelIndex;
@@ -26,6 +31,8 @@ class QTreeView;
 namespace rootline::ui {
 
 class EmptyStateWidget;
+class HistoryPanel;
+class ProviderSettingsDialog;
 class LoadJob;
 class LoadProgressWidget;
 class MessageBanner;
@@ -65,6 +72,17 @@ public:
     void restoreSettings();
     void saveSettings() const;
 
+    // Investigate › History: a dock, hidden until asked for; the history is read when it shows.
+    HistoryPanel* historyPanel() const { return history_; }
+    QDockWidget* historyDock() const { return historyDock_; }
+    // Shows investigation `id` from the history again, read-only, in the tab of its trace. When
+    // that trace is not open, asks (unless `openPackWithoutAsking`) whether to open the
+    // tracepack stored with it, which then opens like any trace file and shows the verdict.
+    void reopenInvestigation(qint64 id, bool openPackWithoutAsking = false);
+    // Investigate › Model Settings… (non-modal; deletes itself when closed).
+    ProviderSettingsDialog* showModelSettings();
+    ProviderSettingsDialog* modelSettingsDialog() const;
+
     // View › Show the critical path: on by default, the same in every tab, kept across sessions.
     bool criticalPathShown() const;
     void setCriticalPathShown(bool on);
@@ -81,6 +99,10 @@ protected:
 private:
     void createMenus();
     void createViewMenu();
+    void createInvestigateMenu();
+    void createHistoryDock();
+    void showInvestigation(const store::Investigation& record, bool openPackWithoutAsking);
+    void openStoredPack(const store::Investigation& record);
     void addCriticalPathAction(QMenu* view);
     void rebuildRecentMenu();
     void openRecent(const QString& path);
@@ -121,6 +143,14 @@ private:
     QWidget* listPage_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QString shownPath_;
+    QDockWidget* historyDock_ = nullptr;
+    HistoryPanel* history_ = nullptr;
+    QPointer<ProviderSettingsDialog> settingsDialog_;
+    // Tracepacks from the history written out to be opened; removed when the window goes.
+    std::unique_ptr<QTemporaryDir> packDir_;
+    // The pack being opened for a past investigation, and that investigation.
+    QString pendingPackPath_;
+    std::optional<store::Investigation> pendingVerdict_;
 };
 
 }  // namespace rootline::ui

@@ -132,6 +132,30 @@ QList<QKeySequence> windowKeys(const Shortcut& shortcut) {
     return out;
 }
 
+const char* commandsGroup() {
+    return QT_TRANSLATE_NOOP("Shortcuts", "Investigating");
+}
+
+std::span<const CommandShortcut> commandShortcuts() {
+    using C = WindowCommand;
+    // Ctrl+E explains (the command used most); exporting the pack moved to Ctrl+Shift+E.
+    static const std::vector<CommandShortcut> commands = {
+        {C::ExplainError, QT_TRANSLATE_NOOP("Shortcuts", "Explain this error (ask the model)"),
+         QKeySequence(Qt::CTRL | Qt::Key_E)},
+        {C::ExportTracepack, QT_TRANSLATE_NOOP("Shortcuts", "Export a tracepack of the trace"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+        {C::ModelSettings, QT_TRANSLATE_NOOP("Shortcuts", "Model settings"),
+         QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+    };
+    return commands;
+}
+
+QKeySequence commandKey(WindowCommand command) {
+    for (const CommandShortcut& c : commandShortcuts())
+        if (c.command == command) return c.key;
+    return {};
+}
+
 QString shortcutText(const Shortcut& shortcut) {
     QStringList parts;
     for (const QKeySequence& k : shortcut.keys)

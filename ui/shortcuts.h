@@ -86,4 +86,20 @@ QList<QKeySequence> windowKeys(const Shortcut& shortcut);
 // "Ctrl+F, Ctrl+B" in the platform's native text.
 QString shortcutText(const Shortcut& shortcut);
 
+// The window's commands on a trace that are menu actions rather than waterfall keys (Explain
+// This Error, Export Tracepack…, Model Settings…): the menus take their keys from here and
+// Help › Keyboard Shortcuts lists them, so the two cannot disagree either.
+enum class WindowCommand { ExplainError, ExportTracepack, ModelSettings };
+
+struct CommandShortcut {
+    WindowCommand command;
+    const char* description;  // QT_TRANSLATE_NOOP("Shortcuts", …)
+    QKeySequence key;
+};
+
+// The commands' group in the help, untranslated (QT_TRANSLATE_NOOP("Shortcuts", …)).
+const char* commandsGroup();
+std::span<const CommandShortcut> commandShortcuts();
+QKeySequence commandKey(WindowCommand command);
+
 }  // namespace rootline::ui

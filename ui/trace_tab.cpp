@@ -2,10 +2,16 @@
 
 #include <QDataStream>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLocale>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include "explain/background_call.h"
+#include "explain/explain_runner.h"
+#include "explain/verdict_panel.h"
 #include "logging.h"
 #include "span_details/span_details_panel.h"
 #include "suspects/ranking_weights_file.h"
@@ -33,6 +39,8 @@ constexpr int kLegendShare = 25;
 constexpr int kSuspectsShare = 25;
 // 2: the left column became a splitter (waterfall above suspects).
 constexpr quint32 kLayoutVersion = 2;
+// Opened, the Verdict panel takes more than half the right column: it is what was asked for.
+constexpr int kVerdictShare = 55;
 
 }  // namespace
 
@@ -48,9 +56,13 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
       legend_(new ServiceLegend(this)),
       suspects_(new SuspectsPanel(this)),
       runner_(new TraceAnalysisRunner(this)),
+      verdict_(new VerdictPanel(this)),
+      explainRunner_(new ExplainRunner(this)),
+      explainButton_(new QToolButton(this)),
       split_(new QSplitter(Qt::Horizontal, this)),
       leftSplit_(new QSplitter(Qt::Vertical, this)),
-      rightSplit_(new QSplitter(Qt::Vertical, this)) {
+      rightSplit_(new QSplitter(Qt::Vertical, this)),
+      verdictSplit_(new QSplitter(Qt::Vertical, this)) {
     setObjectName(QStringLiteral("traceTab"));
     minimap_ = new TraceMinimap(waterfall_, this);
     waterfall_->setObjectName(QStringLiteral("waterfall"));
@@ -72,7 +84,15 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     leftSplit_->setCollapsible(0, false);
     leftSplit_->setSizes({(100 - kSuspectsShare) * 10, kSuspectsShare * 10});
 
-    rightSplit_->addWidget(details_);
+    // The verdict shares the details' place, above them, so the legend keeps its own.
+    verdictSplit_->addWidget(verdict_);
+    verdictSplit_->addWidget(details_);
+    verdictSplit_->setStretchFactor(0, kVerdictShare);
+    verdictSplit_->setStretchFactor(1, 100 - kVerdictShare);
+    verdictSplit_->setCollapsible(1, false);
+    verdict_->hide();  // until Explain This Error
+
+    rightSplit_->addWidget(verdictSplit_);
     rightSplit_->addWidget(legend_);
     rightSplit_->setStretchFactor(0, 100 - kLegendShare);
     rightSplit_->setStretchFactor(1, kLegendShare);
@@ -89,8 +109,19 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
+    explainButton_->setObjectName(QStringLiteral("explainButton"));
+    explainButton_->setText(tr("Explain This Error"));
+    explainButton_->setToolTip(
+        tr("Ask the model chosen in the settings what caused this trace's failure (%1)")
+            .arg(commandKey(WindowCommand::ExplainError).toString(QKeySequence::NativeText)));
+    explainButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* findRow = new QHBoxLayout;
+    findRow->setContentsMargins(0, 0, 0, 0);
+    findRow->addWidget(find_, 1);
+    findRow->addWidget(explainButton_, 0, Qt::AlignTop);
+
     layout->addWidget(header_);
-    layout->addWidget(find_);
+    layout->addLayout(findRow);
     layout->addWidget(split_, 1);
 
     connectParts();
@@ -143,6 +174,20 @@ void TraceTab::connectParts() {
     connect(waterfall_, &WaterfallView::criticalPathShownChanged, this,
             &TraceTab::criticalPathShownChanged);
     connect(runner_, &TraceAnalysisRunner::finished, this, &TraceTab::onAnalysis);
+    connect(explainButton_, &QToolButton::clicked, this, &TraceTab::explainError);
+    connect(explainRunner_, &ExplainRunner::asking, verdict_, &VerdictPanel::showAsking);
+    connect(explainRunner_, &ExplainRunner::finished, this, &TraceTab::onExplained);
+    connect(verdict_, &VerdictPanel::cancelRequested, this, [this] {
+        explainRunner_->cancel();
+        verdict_->showCancelled();
+    });
+    // A span link in the verdict is a click in the Suspects panel: select, scroll, focus.
+    connect(verdict_, &VerdictPanel::spanActivated, this, [this](quint32 span) {
+        waterfall_->setCurrentSpan(static_cast<int32_t>(span));
+        waterfall_->setFocus();
+    });
+    connect(verdict_, &VerdictPanel::closeRequested, verdict_, &QWidget::hide);
+    connect(verdict_, &VerdictPanel::noteSaved, this, &TraceTab::resolutionSaved);
     connect(split_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(leftSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(rightSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
@@ -172,6 +217,57 @@ void TraceTab::onAnalysis(std::shared_ptr<const TraceAnalysis> analysis) {
         emit analysisWarning(
             tr("Ranking weights: %1; using the default weights").arg(analysis_->weightsError));
     emit analysisFinished();
+}
+
+QString TraceTab::spanLabel(int32_t span) const {
+    if (span < 0 || size_t(span) >= trace_->spanCount()) return {};
+    const auto i = size_t(span);
+    const std::string_view service = trace_->serviceOf(i), name = trace_->nameOf(i);
+    return tr("%1: %2").arg(QString::fromUtf8(service.data(), qsizetype(service.size())),
+                            QString::fromUtf8(name.data(), qsizetype(name.size())));
+}
+
+void TraceTab::revealVerdictPanel() {
+    // A panel the user shrank to nothing is opened to its share again.
+    if (verdict_->isVisible() && verdict_->height() > 100) return;
+    verdict_->show();
+    // Not laid out yet (a tab opened in the background): shares of a nominal height.
+    const int height = std::max(verdictSplit_->height(), 800);
+    const int verdict = height * kVerdictShare / 100;
+    verdictSplit_->setSizes({verdict, height - verdict});
+}
+
+void TraceTab::explainError() {
+    revealVerdictPanel();
+    // The engine explains the trace's failure as a whole; the panel says which span the user
+    // was on, so the answer is read against it.
+    verdict_->setSubject(spanLabel(waterfall_->currentSpan()));
+    ExplainRequest request;
+    request.trace = trace_;
+    if (analysis_) request.ranking = analysis_->ranking;
+    request.traceSource = QFileInfo(QString::fromStdString(file_->file->source)).fileName();
+    request.packSource =
+        tr("%1 (%2)").arg(request.traceSource, QString::fromStdString(file_->file->format));
+    ++pastVerdicts_;  // a past verdict still being looked up would replace this run's
+    verdict_->showStarted();
+    explainRunner_->start(std::move(request));
+}
+
+void TraceTab::onExplained(std::shared_ptr<const ExplainRun> run) {
+    verdict_->showRun(*run);
+    if (run->display.recordId > 0) emit investigationRecorded(run->display.recordId);
+}
+
+void TraceTab::showPastVerdict(const store::Investigation& record) {
+    explainRunner_->cancel();
+    revealVerdictPanel();
+    verdict_->setSubject(QString());
+    const quint64 generation = ++pastVerdicts_;
+    runInBackground(
+        this, [trace = trace_, record] { return verdictDisplayFor(trace.get(), record); },
+        [this, generation](const VerdictDisplay& display) {
+            if (generation == pastVerdicts_) verdict_->showVerdict(display);
+        });
 }
 
 bool TraceTab::isAnalyzing() const {

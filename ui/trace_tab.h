@@ -10,11 +10,15 @@
 
 #include "load_outcome.h"
 #include "shortcuts.h"
+#include "store/investigation_history.h"
 
 class QSplitter;
+class QToolButton;
 
 namespace rootline::ui {
 
+class ExplainRunner;
+struct ExplainRun;
 class FindBar;
 class ServiceLegend;
 class SpanDetailsPanel;
@@ -24,6 +28,7 @@ class TraceAnalysisRunner;
 class TraceHeader;
 class TraceMinimap;
 class TracepackExportDialog;
+class VerdictPanel;
 class WaterfallView;
 
 class TraceTab : public QWidget {
@@ -51,6 +56,17 @@ public:
     // `vaultPath` empty: the user's token vault.
     TracepackExportDialog* exportTracepack(const QString& vaultPath = QString());
     TracepackExportDialog* exportDialog() const;  // the open one, or null
+
+    // Explain This Error: opens the Verdict panel and asks the model chosen in the settings about
+    // this trace's failure, on a worker (ui/explain); the newest request wins. The panel names
+    // the selected span, the failure around which the user is looking at.
+    void explainError();
+    // A verdict from the history, shown read-only (no model call); its span ids are looked up
+    // in this trace on a worker.
+    void showPastVerdict(const store::Investigation& record);
+    VerdictPanel* verdictPanel() const { return verdict_; }
+    ExplainRunner* explainRunner() const { return explainRunner_; }
+    QToolButton* explainButton() const { return explainButton_; }
 
     // Draws the critical path through the bars, or not (the window's View menu keeps the choice
     // for every tab).
@@ -81,11 +97,18 @@ signals:
     void analysisWarning(const QString& message);
     // The critical path key was pressed in this tab's waterfall.
     void criticalPathShownChanged(bool on);
+    // An explanation ended (a verdict or a failure) and was recorded in the history.
+    void investigationRecorded(qint64 id);
+    // A resolution note was saved for an investigation shown in this tab.
+    void resolutionSaved();
 
 private:
     void connectParts();
     void onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, quint32 count);
     void onAnalysis(std::shared_ptr<const TraceAnalysis> analysis);
+    void onExplained(std::shared_ptr<const ExplainRun> run);
+    void revealVerdictPanel();
+    QString spanLabel(int32_t span) const;
 
     std::shared_ptr<const LoadedFile> file_;
     int index_;
@@ -100,9 +123,14 @@ private:
     TraceAnalysisRunner* runner_;
     std::shared_ptr<const TraceAnalysis> analysis_;
     QPointer<TracepackExportDialog> exportDialog_;
-    QSplitter* split_;       // left column | right column
-    QSplitter* leftSplit_;   // waterfall above suspects
-    QSplitter* rightSplit_;  // details above legend
+    VerdictPanel* verdict_;
+    ExplainRunner* explainRunner_;
+    QToolButton* explainButton_;
+    quint64 pastVerdicts_ = 0;  // generation of the newest showPastVerdict()
+    QSplitter* split_;          // left column | right column
+    QSplitter* leftSplit_;      // waterfall above suspects
+    QSplitter* rightSplit_;     // details above legend
+    QSplitter* verdictSplit_;   // in the right column: the verdict (when opened) above details
 };
 
 }  // namespace rootline::ui

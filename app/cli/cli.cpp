@@ -18,12 +18,20 @@ constexpr const char* kUsage =
     "                          reasons (--trace-id ID, --top N, --weights F, --history F)\n"
     "  pack FILE [-o OUT]      a tracepack: the failing part of the trace, redacted, under a\n"
     "                          size cap (--trace-id ID, --max-bytes N, --rules F, --tokens F)\n"
+    "  explain FILE [--json]   ask a model why the trace failed and print its verdict,\n"
+    "                          checked against the trace (--provider P, --endpoint URL,\n"
+    "                          --model M; offline by default)\n"
+    "  history [show ID | resolve ID NOTE]\n"
+    "                          past \"Explain this error\" runs kept on this machine, and what\n"
+    "                          fixed them (--db PATH, --json, --limit N)\n"
+    "  audit verify            check that the history's audit chain is intact (--db PATH)\n"
     "\n"
     "options:\n"
     "  -h, --help              show this help\n"
     "  --version               show the version\n"
     "\n"
-    "exit status: 0 on success, 2 on unreadable or invalid input or a usage error.\n";
+    "exit status: 0 on success, 1 when audit verify finds the chain broken, 2 on unreadable\n"
+    "or invalid input or a usage error, 3 when explain's model or its server failed.\n";
 
 }  // namespace
 
@@ -48,6 +56,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[0] == "inspect") return inspectCommand(rest, out, err);
     if (args[0] == "rank") return rankCommand(rest, out, err);
     if (args[0] == "pack") return packCommand(rest, out, err);
+    if (args[0] == "explain") return explainCommand(rest, out, err);
+    if (args[0] == "history") return historyCommand(rest, out, err);
+    if (args[0] == "audit") return auditCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

@@ -100,8 +100,9 @@ struct PackResource {
 };
 
 struct PackDocument {
-    ojson trace;     // the header object
-    ojson suspects;  // array
+    ojson trace;      // the header object
+    ojson suspects;   // array
+    ojson pastFixes;  // array: {"trace_id", "resolved_unix_us", "hypothesis", "note"}
     std::vector<PackResource> resources;
     std::vector<PackSpan> spans;  // in trace order
     std::vector<PackSummary> summaries;

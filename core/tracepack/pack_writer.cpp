@@ -98,6 +98,16 @@ public:
                 charge(s.value("span_id", std::string()), dump(suspects.back()).size() + 2);
         }
         if (!suspects.empty()) appendLines(out, "suspects", suspects);
+        if (doc_.pastFixes.is_array() && !doc_.pastFixes.empty()) {
+            ojson fixes = ojson::array();
+            for (const ojson& f : doc_.pastFixes) {
+                ojson o = f;
+                for (const char* k : {"hypothesis", "note"})
+                    if (o.contains(k) && o[k].is_string()) o[k] = text(o[k].get<std::string>());
+                fixes.push_back(std::move(o));
+            }
+            appendLines(out, "past_fixes", fixes);
+        }
         if (!keys_.empty()) {
             out += ",\n\"keys\":";
             out += dump(ojson(keys_));

@@ -97,6 +97,7 @@ public:
         } else {
             doc_.trace = header();
             doc_.suspects = suspects();
+            doc_.pastFixes = pastFixes();
             summaries(g);
             logs();
             codeLocations(g);
@@ -291,6 +292,19 @@ private:
                 o["similar"] = s.similar.size();
                 o["similar_span_ids"] = std::move(ids);
             }
+            out.push_back(std::move(o));
+        }
+        return out;
+    }
+
+    ojson pastFixes() {
+        ojson out = ojson::array();
+        for (const PackPastFix& f : opt_.pastFixes) {
+            ojson o;
+            if (!f.traceId.empty()) o["trace_id"] = f.traceId;
+            o["resolved_unix_us"] = f.resolvedUnixMs * 1000;
+            if (!f.hypothesis.empty()) o["hypothesis"] = text(f.hypothesis);
+            o["note"] = text(f.note);
             out.push_back(std::move(o));
         }
         return out;
@@ -549,6 +563,7 @@ private:
     void carryOver() {
         doc_.trace = parseSection(origin_->header, ojson::object());
         doc_.suspects = parseSection(origin_->suspects, ojson::array());
+        doc_.pastFixes = parseSection(origin_->pastFixes, ojson::array());
         redactStrings(doc_.trace, red_);
         redactStrings(doc_.suspects, red_);
         std::unordered_map<std::string, int32_t> byId;

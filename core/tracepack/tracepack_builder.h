@@ -23,13 +23,23 @@ inline constexpr std::string_view kTracepackSchema = "rootline.tracepack/v1";
 inline constexpr size_t kDefaultPackBytes = 50 * 1024;
 inline constexpr size_t kMinPackBytes = 8 * 1024;
 
+// A past incident with the same error signature and the note that resolved it, from the
+// investigation history: written into the pack as "what fixed it last time".
+struct PackPastFix {
+    std::string traceId;
+    int64_t resolvedUnixMs = 0;
+    std::string hypothesis;  // what the verdict said then
+    std::string note;        // what the user wrote when resolving it
+};
+
 struct PackOptions {
     size_t maxBytes = kDefaultPackBytes;
     RedactionRules rules = RedactionRules::defaults();
     TokenKey tokenKey;
     int64_t logWindowNs = 5'000'000'000;  // span-event logs within ±5 s of an error span
     bool includeInfoLogs = false;         // errors and warnings only by default
-    std::string source;  // where the trace came from: "checkout.json (Jaeger JSON)"
+    std::string source;                  // where the trace came from: "checkout.json (Jaeger JSON)"
+    std::vector<PackPastFix> pastFixes;  // newest first; redacted like everything else
 };
 
 struct LeftOut {

@@ -342,6 +342,7 @@ private:
         };
         origin_->header = section("trace");
         origin_->suspects = section("suspects");
+        origin_->pastFixes = section("past_fixes");
         origin_->collapsed = section("collapsed");
         origin_->logs = section("logs");
         origin_->codeLocations = section("code_locations");

@@ -1,7 +1,7 @@
 // A .tracepack.json opened in the app: the tab says it is a tracepack, the spans standing for
 // collapsed healthy subtrees are drawn as summaries (muted italics, a hatched bar), the
 // Suspects panel lists the pack's own ranking rather than ranking the slice again, and
-// File › Export Tracepack… (Ctrl+E) opens the export dialog for the shown trace.
+// File › Export Tracepack… (Ctrl+Shift+E) opens the export dialog for the shown trace.
 // ROOTLINE_SAVE_WIDGET_PNG=dir saves pictures of the window and the dialog.
 
 #include <QAction>
@@ -155,7 +155,7 @@ private slots:
         auto* action = w.findChild<QAction*>(QStringLiteral("actionExportTracepack"));
         QVERIFY(action);
         QVERIFY(!action->isEnabled());  // no trace shown yet
-        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
         TraceTab* tab = openAndAnalyse(w, packPath_);
         QVERIFY(action->isEnabled());
         action->trigger();
@@ -192,7 +192,7 @@ private slots:
         w.show();
         TraceTab* tab = openAndAnalyse(w, QStringLiteral(ROOTLINE_DEMO_TRACE));
         QVERIFY(tab->analysis() && tab->analysis()->ranking);
-        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
         TracepackExportDialog* d = tab->exportDialog();
         QVERIFY(d);
         QVERIFY(QTest::qWaitFor([d] { return !d->isBuilding(); }, 20000));

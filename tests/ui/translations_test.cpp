@@ -60,7 +60,7 @@ private slots:
         QStringList menus;
         for (QAction* a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{"&Datei", "&Ansicht", "&Hilfe"}));
+        QCOMPARE(menus, (QStringList{"&Datei", "&Ansicht", "&Untersuchen", "&Hilfe"}));
         QCOMPARE(w.windowTitle(), QStringLiteral("Rootline"));
     }
 

@@ -1,0 +1,141 @@
+#include "llm/provider_config.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace rootline::llm {
+
+using nlohmann::json;
+
+ProviderConfig::ProviderConfig() {
+    for (ProviderKind k : {ProviderKind::Offline, ProviderKind::OpenAI, ProviderKind::Anthropic,
+                           ProviderKind::Ollama})
+        providers[k] = defaultSettings(k);
+}
+
+std::string providerConfigPath() {
+    if (const char* f = std::getenv("ROOTLINE_PROVIDERS_FILE"); f && *f) return f;
+    std::string base;
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+        base = x;
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        base = std::string(h) + "/.config";
+    else
+        base = ".";
+    return base + "/Rootline/rootline/providers.json";
+}
+
+bool loadProviderConfig(const std::string& path, ProviderConfig& out, std::string& error,
+                        std::string* warning) {
+    out = ProviderConfig();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (errno == ENOENT) return true;
+        error = path + ": cannot read (" + std::strerror(errno) + ")";
+        return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    json j;
+    try {
+        j = json::parse(text.str());
+    } catch (const json::parse_error& e) {
+        error = path + ": not valid JSON at byte " + std::to_string(e.byte);
+        return false;
+    }
+    if (!j.is_object()) {
+        error = path + ": must hold a JSON object";
+        return false;
+    }
+    struct stat st {};
+    const bool private_ = ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
+    try {
+        if (j.contains("active") && !providerFromName(j["active"].get<std::string>(), out.active)) {
+            error = path + ": \"active\" names no provider (offline, openai, anthropic, ollama)";
+            return false;
+        }
+        if (j.contains("providers"))
+            for (auto& [name, p] : j["providers"].items()) {
+                ProviderKind k;
+                if (!providerFromName(name, k)) {
+                    error = path + ": providers." + name +
+                            " is not a provider (offline, openai, anthropic, ollama)";
+                    return false;
+                }
+                ProviderSettings& s = out.providers[k];
+                s.baseUrl = p.value("base_url", s.baseUrl);
+                s.model = p.value("model", s.model);
+                s.apiKeyEnv = p.value("api_key_env", s.apiKeyEnv);
+                s.timeoutSeconds = p.value("timeout_s", s.timeoutSeconds);
+                s.maxOutputTokens = p.value("max_output_tokens", s.maxOutputTokens);
+                s.temperature = p.value("temperature", s.temperature);
+                if (p.contains("api_key")) {
+                    if (private_)
+                        s.apiKey = p["api_key"].get<std::string>();
+                    else if (warning)
+                        *warning = path +
+                                   ": others can read this file, so the API key in it "
+                                   "is not used; chmod 600 it";
+                }
+            }
+    } catch (const json::exception&) {
+        error = path + ": a setting has the wrong type (see docs/models.md)";
+        return false;
+    }
+    return true;
+}
+
+bool saveProviderConfig(const std::string& path, const ProviderConfig& config, std::string& error) {
+    json j;
+    j["active"] = providerName(config.active);
+    for (const auto& [k, s] : config.providers) {
+        json p = {{"base_url", s.baseUrl},
+                  {"model", s.model},
+                  {"api_key_env", s.apiKeyEnv},
+                  {"timeout_s", s.timeoutSeconds},
+                  {"max_output_tokens", s.maxOutputTokens},
+                  {"temperature", s.temperature}};
+        if (!s.apiKey.empty()) p["api_key"] = s.apiKey;
+        j["providers"][providerName(k)] = p;
+    }
+    std::error_code ec;
+    const std::filesystem::path file(path);
+    if (file.has_parent_path()) {
+        std::filesystem::create_directories(file.parent_path(), ec);
+        if (ec) {
+            error = file.parent_path().string() + ": cannot create (" + ec.message() + ")";
+            return false;
+        }
+    }
+    // Written beside, made private, then renamed over: no moment where the key is readable.
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            error = tmp + ": cannot write (" + std::strerror(errno) + ")";
+            return false;
+        }
+        ::chmod(tmp.c_str(), 0600);
+        out << j.dump(2) << '\n';
+        if (!out) {
+            error = tmp + ": cannot write";
+            return false;
+        }
+    }
+    ::chmod(tmp.c_str(), 0600);
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        error = path + ": cannot replace (" + ec.message() + ")";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace rootline::llm
