@@ -239,11 +239,12 @@ void TraceTab::revealVerdictPanel() {
 
 void TraceTab::explainError() {
     revealVerdictPanel();
-    // The engine explains the trace's failure as a whole; the panel says which span the user
-    // was on, so the answer is read against it.
+    // The question is about the span the user is on (the pack names it as its focus and the
+    // analyst looks for the cause at or below it); with none selected, about the whole trace.
     verdict_->setSubject(spanLabel(waterfall_->currentSpan()));
     ExplainRequest request;
     request.trace = trace_;
+    request.focusSpan = waterfall_->currentSpan();
     if (analysis_) request.ranking = analysis_->ranking;
     request.traceSource = QFileInfo(QString::fromStdString(file_->file->source)).fileName();
     request.packSource =

@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kExplainUsage =
     "usage: rootline-cli explain FILE [--provider P] [--endpoint URL] [--model M] [--json]\n"
-    "                            [--trace-id ID] [--key-env VAR] [--timeout S]\n"
+    "                            [--trace-id ID] [--span ID] [--key-env VAR] [--timeout S]\n"
     "                            [--max-tokens N] [--settings FILE] [--db PATH] [--no-history]\n"
     "\n"
     "Explains the trace's failure: builds its tracepack, sends it to a model, checks the\n"
@@ -32,6 +32,7 @@ constexpr const char* kExplainUsage =
     "  --timeout S      seconds to wait for the answer (per attempt)\n"
     "  --max-tokens N   the answer's output token limit\n"
     "  --trace-id ID    the trace to explain when FILE holds several\n"
+    "  --span ID        ask about this span: the cause of its failure, at or below it\n"
     "  --settings FILE  provider settings (default ~/.config/Rootline/rootline/providers.json)\n"
     "  --db PATH        the history database (default: the app's)\n"
     "  --no-history     do not record this run\n"
@@ -131,7 +132,7 @@ void printJson(std::ostream& out, const llm::InvestigationOutcome& o) {
 }  // namespace
 
 int explainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string path, traceId, providerName, endpoint, model, keyEnv, settingsPath, dbPath;
+    std::string path, traceId, spanId, providerName, endpoint, model, keyEnv, settingsPath, dbPath;
     int timeout = 0, maxTokens = 0;
     bool json = false, noHistory = false;
     for (size_t i = 0; i < args.size(); ++i) {
@@ -166,6 +167,8 @@ int explainCommand(const std::vector<std::string>& args, std::ostream& out, std:
             if (!value(keyEnv)) return kExitBadInput;
         } else if (a == "--trace-id") {
             if (!value(traceId)) return kExitBadInput;
+        } else if (a == "--span") {
+            if (!value(spanId)) return kExitBadInput;
         } else if (a == "--settings") {
             if (!value(settingsPath)) return kExitBadInput;
         } else if (a == "--db") {
@@ -232,6 +235,15 @@ int explainCommand(const std::vector<std::string>& args, std::ostream& out, std:
     if (!trace) {
         printError(err, error);
         return kExitBadInput;
+    }
+    if (!spanId.empty()) {
+        for (size_t i = 0; i < trace->spanCount() && request.pack.focusSpan < 0; ++i)
+            if (trace->spanIdText(i) == spanId) request.pack.focusSpan = static_cast<int64_t>(i);
+        if (request.pack.focusSpan < 0) {
+            printError(err, "explain: " + path + ": no span " + spanId + " in trace " +
+                                trace->traceIdText());
+            return kExitBadInput;
+        }
     }
     request.traceSource = (path == "-" ? std::string("standard input") : baseName(path));
     request.pack.source = request.traceSource + " (" + loaded.file->format + ")";

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -121,8 +122,34 @@ std::set<std::string> reasonCodes(const json& suspect) {
 Verdict analyse(const PackView& v) {
     const json& p = v.pack();
     Verdict out;
-    const json suspects =
+    json suspects =
         p.contains("suspects") && p["suspects"].is_array() ? p["suspects"] : json::array();
+    size_t focusGroup = SIZE_MAX;  // how many suspects lie at or below the focus span
+    // Asked about one span: the suspects at or below it come first (the cause of its failure),
+    // the others keep their order after them.
+    std::string focus = p.contains("trace") && p["trace"].is_object()
+                            ? p["trace"].value("focus_span_id", std::string())
+                            : std::string();
+    // Asking about the entry span is asking about the whole request.
+    if (p.contains("trace") && p["trace"].contains("root") && p["trace"]["root"].is_object() &&
+        p["trace"]["root"].value("span_id", std::string()) == focus)
+        focus.clear();
+    if (!focus.empty() && v.span(focus)) {
+        auto under = [&](const json& suspect) {
+            for (const json* s = v.span(suspect.value("span_id", std::string())); s;
+                 s = s->contains("parent_id") ? v.span(s->value("parent_id", std::string()))
+                                              : nullptr)
+                if (s->value("span_id", std::string()) == focus) return true;
+            return false;
+        };
+        json below = json::array(), rest = json::array();
+        for (const json& s : suspects)
+            (under(s) ? below : rest).push_back(s);
+        focusGroup = below.size();
+        for (const json& s : rest)
+            below.push_back(s);
+        suspects = std::move(below);
+    }
     std::string entryLabel = "the request";
     if (p.contains("trace") && p["trace"].contains("root") && p["trace"]["root"].is_object())
         entryLabel = label(p["trace"]["root"]);
@@ -148,7 +175,8 @@ Verdict analyse(const PackView& v) {
     // Root spans: the top suspect, and any other within 80% of its score.
     const double top = suspects[0].value("score", 0.0);
     const double second = suspects.size() > 1 ? suspects[1].value("score", 0.0) : 0.0;
-    for (const json& s : suspects) {
+    for (size_t k = 0; k < suspects.size() && (k < focusGroup || out.rootSpans.empty()); ++k) {
+        const json& s = suspects[k];
         const std::string id = s.value("span_id", std::string());
         if (!v.span(id)) continue;
         if (out.rootSpans.empty() || s.value("score", 0.0) >= 0.8 * top)
@@ -160,8 +188,10 @@ Verdict analyse(const PackView& v) {
     const std::set<std::string> codes = reasonCodes(firstSuspect);
 
     // Hypothesis: the suspect, its strongest reasons, and how far the failure travelled.
-    std::string h =
-        label(first) + " (span " + out.rootSpans[0] + ") is the most likely root cause.";
+    std::string h;
+    if (!focus.empty() && v.span(focus))
+        h = "Asked about " + label(*v.span(focus)) + " (span " + focus + "). ";
+    h += label(first) + " (span " + out.rootSpans[0] + ") is the most likely root cause.";
     std::string reasons;
     size_t listed = 0;
     for (const json& r : firstSuspect.value("reasons", json::array()))
@@ -221,7 +251,7 @@ Verdict analyse(const PackView& v) {
             continue;
         const json reasonsK = suspects[k].value("reasons", json::array());
         if (reasonsK.empty()) continue;
-        out.evidence.push_back({id, "ranked #" + std::to_string(k + 1) +
+        out.evidence.push_back({id, "ranked #" + std::to_string(suspects[k].value("rank", k + 1)) +
                                         " suspect: " + reasonsK[0].value("text", std::string())});
     }
 

@@ -30,7 +30,8 @@ bool hasFailedChild(const Trace& t, size_t i) {
 
 }  // namespace
 
-Subgraph selectSubgraph(const Trace& t, const Ranking& ranking, size_t maxCandidates) {
+Subgraph selectSubgraph(const Trace& t, const Ranking& ranking, size_t maxCandidates,
+                        int64_t focus) {
     const size_t n = t.spanCount();
     Subgraph g;
     std::vector<PackRole> role(n, PackRole::None);
@@ -56,6 +57,12 @@ Subgraph selectSubgraph(const Trace& t, const Ranking& ranking, size_t maxCandid
     const int32_t root = mainRoot(t);
     if (root >= 0)
         keepWithAncestors(static_cast<size_t>(root), PackRole::Ancestor, kRootImportance);
+    // The span the user asked about outranks every suspect: the question is about it.
+    if (focus >= 0 && static_cast<size_t>(focus) < n) {
+        const auto f = static_cast<size_t>(focus);
+        keepWithAncestors(f, t.isError(f) ? PackRole::Error : PackRole::Ancestor,
+                          kSuspectImportance + 1);
+    }
     for (size_t r = 0; r < ranking.suspects.size(); ++r) {
         const Suspect& s = ranking.suspects[r];
         if (s.span >= n) continue;

@@ -38,6 +38,8 @@ struct Subgraph {
 
 // `maxCandidates` bounds the work on huge traces with many failures: far more spans than any
 // pack can hold are never gathered (the rest is counted in errorsNotConsidered).
-Subgraph selectSubgraph(const Trace& trace, const Ranking& ranking, size_t maxCandidates = 4000);
+// `focus` (a span index, or -1): the span the user asked about, kept right after the root.
+Subgraph selectSubgraph(const Trace& trace, const Ranking& ranking, size_t maxCandidates = 4000,
+                        int64_t focus = -1);
 
 }  // namespace rootline

@@ -87,7 +87,8 @@ public:
         // No pack holds more than a span per ~80 bytes: gathering (and redacting) more spans
         // than that would only be work for the writer to shed.
         const size_t candidates = std::max<size_t>(64, opt_.maxBytes / 80);
-        Subgraph g = origin_ ? originSubgraph() : selectSubgraph(t_, ranking_, candidates);
+        Subgraph g =
+            origin_ ? originSubgraph() : selectSubgraph(t_, ranking_, candidates, opt_.focusSpan);
         for (size_t k = 0; k < g.spans.size(); ++k)
             packIndexOf_[g.spans[k]] = static_cast<int32_t>(k);
         for (size_t k = 0; k < g.spans.size(); ++k)
@@ -254,6 +255,8 @@ private:
                          {"service", text(t_.serviceOf(r))},
                          {"name", text(t_.nameOf(r))}};
         }
+        if (opt_.focusSpan >= 0 && static_cast<size_t>(opt_.focusSpan) < t_.spanCount())
+            h["focus_span_id"] = t_.spanIdText(static_cast<size_t>(opt_.focusSpan));
         h["services"] = services;
         ojson releases = ojson::array();
         for (const auto& [service, vs] : versions)

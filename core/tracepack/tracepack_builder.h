@@ -40,6 +40,9 @@ struct PackOptions {
     bool includeInfoLogs = false;         // errors and warnings only by default
     std::string source;                  // where the trace came from: "checkout.json (Jaeger JSON)"
     std::vector<PackPastFix> pastFixes;  // newest first; redacted like everything else
+    // The span the user asked about (a trace index; -1 for the whole trace): always kept, with
+    // its ancestors, and named in the header as `focus_span_id`.
+    int64_t focusSpan = -1;
 };
 
 struct LeftOut {

@@ -79,6 +79,17 @@ TEST_F(Explain, WhatFixedItLastTimeGoesIntoTheNextRun) {
     EXPECT_EQ(run({"audit", "verify", "--db", db}).code, 0);
 }
 
+TEST_F(Explain, AboutOneSpan) {
+    const auto r = run(
+        {"explain", ROOTLINE_DEMO_TRACE, "--span", "c84ca18ab9bb174a", "--json", "--no-history"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["verdict"]["root_spans"][0], "9105d3f4bbe5aa4a");
+    const auto missing = run({"explain", ROOTLINE_DEMO_TRACE, "--span", "0123456789abcdef"});
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_NE(missing.err.find("no span 0123456789abcdef in trace"), std::string::npos);
+}
+
 TEST_F(Explain, AnOpenAICompatibleServerOnLoopback) {
     test::LoopbackHttpServer server;
     // Answers with the pack's first span as the root cause.

@@ -51,6 +51,22 @@ TEST(OfflineAnalyst, NamesTheDemoIncidentsRootCause) {
     EXPECT_EQ(r.endpoint, "embedded");
 }
 
+// Asked about the recommendations call, the analyst names the failure below it (suspect #4),
+// not the payment query that broke the checkout.
+TEST(OfflineAnalyst, AskedAboutOneSpanItLooksBelowIt) {
+    const LoadResult r = loadTraceFile(ROOTLINE_DEMO_TRACE);
+    const Trace& t = *r.file->traces.at(0);
+    PackOptions o;
+    o.focusSpan = test::spanIndex(t, "c84ca18ab9bb174a");  // recommendations GET
+    ASSERT_GE(o.focusSpan, 0);
+    const ExplainResult v = explainPack(buildTracepack(t, rankSuspects(t), o).bytes, offline());
+    ASSERT_TRUE(v.ok) << v.message;
+    ASSERT_EQ(v.verdict.rootSpans.size(), 1u);
+    EXPECT_EQ(v.verdict.rootSpans[0], "9105d3f4bbe5aa4a");  // recommendations POST, below it
+    EXPECT_EQ(v.verdict.hypothesis.rfind("Asked about recommendations GET", 0), 0u)
+        << v.verdict.hypothesis;
+}
+
 TEST(OfflineAnalyst, SameVerdictForTheSamePack) {
     const std::string pack = demoPack();
     EXPECT_EQ(explainPack(pack, offline()).verdictJson, explainPack(pack, offline()).verdictJson);

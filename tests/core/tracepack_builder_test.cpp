@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "span_tree_builder.h"
+#include "test_support.h"
 #include "tracepack/pack_writer.h"
 #include "tracepack/subgraph.h"
 #include "tracepack/tracepack_builder.h"
@@ -149,6 +150,22 @@ TEST(TracepackBuilder, AncestorsCountAgainstTheSpansGathered) {
             EXPECT_TRUE(kept[static_cast<size_t>(t.parent[i])]) << i;
         }
     }
+}
+
+// "Explain this error" with a span selected: the span is kept even when healthy (it would
+// otherwise be collapsed), with its ancestors, and named in the header.
+TEST(TracepackBuilder, TheSpanAskedAboutIsKeptAndNamed) {
+    const Trace& t = test::loadTree(checkoutTree());
+    const json plain = json::parse(pack(t).bytes);
+    EXPECT_TRUE(spanById(plain, test::hexId("4")).is_null());  // collapsed without focus
+    EXPECT_FALSE(plain["trace"].contains("focus_span_id"));
+    PackOptions o = options();
+    o.focusSpan = test::spanIndex(t, test::hexId("4"));
+    ASSERT_GE(o.focusSpan, 0);
+    const json p = json::parse(pack(t, o).bytes);
+    EXPECT_EQ(p["trace"]["focus_span_id"], test::hexId("4"));
+    EXPECT_FALSE(spanById(p, test::hexId("4")).is_null());
+    EXPECT_FALSE(spanById(p, test::hexId("2")).is_null());  // its parent
 }
 
 TEST(TracepackBuilder, KeepsAnomalousSiblingsOnly) {

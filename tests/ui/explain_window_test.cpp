@@ -31,6 +31,12 @@ using namespace rootline::ui::test;
 
 namespace {
 
+int32_t spanIndexOf(const Trace& t, const std::string& id) {
+    for (size_t i = 0; i < t.spanCount(); ++i)
+        if (t.spanIdText(i) == id) return int32_t(i);
+    return -1;
+}
+
 VerdictPanel* explainAndWait(MainWindow& w, TraceTab* tab) {
     // Shortcuts go to the active window (under Xvfb too, where nothing activates it for us).
     w.activateWindow();
@@ -79,6 +85,21 @@ private slots:
         QVERIFY(w.findChild<QAction*>(QStringLiteral("actionHistory")));
     }
 
+    // On a span below which another failure starts, the verdict is about that failure.
+    void explainsTheFailureBelowTheSelectedSpan() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        TraceTab* tab = openDemo(w);
+        const int32_t recommendations = spanIndexOf(tab->trace(), "c84ca18ab9bb174a");
+        QVERIFY(recommendations >= 0);
+        tab->waterfall()->setCurrentSpan(recommendations);
+        VerdictPanel* panel = explainAndWait(w, tab);
+        QVERIFY2(panel->display().ok, qPrintable(panel->messageText()));
+        QCOMPARE(panel->display().verdict.rootSpans.at(0), std::string("9105d3f4bbe5aa4a"));
+        QVERIFY(panel->subjectText().contains(QStringLiteral("GET /v1/recommendations")));
+    }
+
     void explainsTheDemoOfflineAndLinksTheRootSpan() {
         MainWindow w;
         w.resize(1280, 800);
@@ -86,7 +107,8 @@ private slots:
         TraceTab* tab = openDemo(w);
         QVERIFY(w.findChild<QAction*>(QStringLiteral("actionExplain"))->isEnabled());
         QVERIFY(tab->explainButton()->isVisible());
-        tab->selectFirstErrorOrRoot();
+        // On the entry span, the question is the whole request's failure.
+        tab->waterfall()->setCurrentSpan(int32_t(tab->trace().roots.at(0)));
         const int32_t selected = tab->waterfall()->currentSpan();
         VerdictPanel* panel = explainAndWait(w, tab);
         QVERIFY2(panel->display().ok, qPrintable(panel->messageText()));

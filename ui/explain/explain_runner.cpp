@@ -78,6 +78,7 @@ ExplainRun runExplain(const ExplainRequest& request, const llm::ProviderSettings
     investigation.provider = provider;
     investigation.traceSource = request.traceSource.toStdString();
     investigation.pack.source = request.packSource.toStdString();
+    investigation.pack.focusSpan = request.focusSpan;
     investigation.pack.tokenKey = vault.key;
     llm::InvestigationOutcome outcome;
     try {

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 
 #include "analysis/suspect_ranking.h"
@@ -23,8 +24,9 @@ struct ExplainRequest {
     // The tab's ranking; null while it is not computed (the worker ranks then, or a pack's own
     // ranking is used).
     std::shared_ptr<const Ranking> ranking;
-    QString traceSource;  // the file name, for the record
-    QString packSource;   // "checkout.json (Jaeger JSON)"
+    QString traceSource;     // the file name, for the record
+    QString packSource;      // "checkout.json (Jaeger JSON)"
+    int64_t focusSpan = -1;  // the span the user was on: the question is about its failure
     // Empty: the user's (llm::providerConfigPath(), store::InvestigationHistory::defaultPath(),
     // TokenVault::defaultPath()); each honours its environment override.
     QString providersPath;
