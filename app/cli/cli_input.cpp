@@ -84,4 +84,10 @@ const Trace* chooseTrace(const TraceFile& file, const std::string& wanted,
     return best;
 }
 
+std::string inputName(const std::string& path) {
+    if (path == "-") return "standard input";
+    const size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace rootline::cli

@@ -10,6 +10,10 @@ namespace rootline::cli {
 LoadResult loadInput(const std::string& path);
 
 // Reads a small side file (weights, history, rules) whole; false with "PATH: cannot open".
+// How a FILE argument is named in a pack or a record: its file name (never the folders, which
+// may say more about the user than the trace), or "standard input" for '-'.
+std::string inputName(const std::string& path);
+
 bool readFile(const std::string& path, std::string& text, std::string& error);
 
 // The trace the user named with --trace-id, or the one with most errors (then most spans, then

@@ -52,11 +52,6 @@ bool toInt(const std::string& text, int& out) {
     return true;
 }
 
-std::string baseName(const std::string& path) {
-    const size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 // "service name" of every span in the pack, to print next to the ids.
 std::map<std::string, std::string> spanLabels(const std::string& pack) {
     std::map<std::string, std::string> labels;
@@ -245,7 +240,7 @@ int explainCommand(const std::vector<std::string>& args, std::ostream& out, std:
             return kExitBadInput;
         }
     }
-    request.traceSource = (path == "-" ? std::string("standard input") : baseName(path));
+    request.traceSource = inputName(path);
     request.pack.source = request.traceSource + " (" + loaded.file->format + ")";
     const Ranking ranking = trace->tracepack ? Ranking{} : rankSuspects(*trace);
 

@@ -47,11 +47,6 @@ bool parseSize(const std::string& text, size_t& out) {
     return true;
 }
 
-std::string baseName(const std::string& path) {
-    const size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 }  // namespace
 
 int packCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -139,8 +134,7 @@ int packCommand(const std::vector<std::string>& args, std::ostream& out, std::os
         printError(err, "pack: " + path + " holds " + std::to_string(result.file->traces.size()) +
                             " traces; packing " + trace->traceIdText() +
                             ", the one with the most errors (--trace-id picks another)");
-    options.source = (path == "-" ? std::string("standard input") : baseName(path)) + " (" +
-                     result.file->format + ")";
+    options.source = inputName(path) + " (" + result.file->format + ")";
     const Ranking ranking = trace->tracepack ? Ranking{} : rankSuspects(*trace);
     const PackResult pack = buildTracepack(*trace, ranking, options);
     if (!pack.ok()) {
