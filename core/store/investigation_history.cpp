@@ -17,6 +17,7 @@
 #include "store/history_impl.h"
 #include "store/history_record.h"
 #include "store/history_schema.h"
+#include "util/data_dir.h"
 
 namespace rootline::store {
 
@@ -257,16 +258,7 @@ std::unique_ptr<InvestigationHistory> InvestigationHistory::openExisting(const s
 
 std::string InvestigationHistory::defaultPath() {
     if (const char* db = std::getenv("ROOTLINE_HISTORY_DB"); db && db[0]) return db;
-    std::string base;
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    if (xdg && xdg[0] == '/') {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        if (!home || !home[0]) return {};
-        base = std::string(home) + "/.local/share";
-    }
-    return base + "/Rootline/rootline/history.sqlite3";
+    return userDataFile("history.sqlite3");
 }
 
 const std::string& InvestigationHistory::path() const {

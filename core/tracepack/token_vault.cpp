@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "util/data_dir.h"
+
 namespace rootline {
 
 namespace {
@@ -73,16 +75,7 @@ bool writeAll(int fd, const std::string& data) {
 }  // namespace
 
 std::string TokenVault::defaultPath() {
-    std::string base;
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    if (xdg && xdg[0] == '/') {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        if (!home || !home[0]) return {};
-        base = std::string(home) + "/.local/share";
-    }
-    return base + "/Rootline/rootline/redaction-tokens.json";
+    return userDataFile("redaction-tokens.json");
 }
 
 bool TokenVault::load(const std::string& path, TokenVault& vault, std::string& error) {
