@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "util/data_dir.h"
+#include "util/private_file.h"
+
 namespace rootline::llm {
 
 using nlohmann::json;
@@ -22,14 +25,7 @@ ProviderConfig::ProviderConfig() {
 
 std::string providerConfigPath() {
     if (const char* f = std::getenv("ROOTLINE_PROVIDERS_FILE"); f && *f) return f;
-    std::string base;
-    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
-        base = x;
-    else if (const char* h = std::getenv("HOME"); h && *h)
-        base = std::string(h) + "/.config";
-    else
-        base = ".";
-    return base + "/Rootline/rootline/providers.json";
+    return userConfigFile("providers.json");
 }
 
 bool loadProviderConfig(const std::string& path, ProviderConfig& out, std::string& error,
@@ -54,8 +50,7 @@ bool loadProviderConfig(const std::string& path, ProviderConfig& out, std::strin
         error = path + ": must hold a JSON object";
         return false;
     }
-    struct stat st {};
-    const bool private_ = ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) == 0;
+    const bool private_ = isPrivateFile(path);
     try {
         if (j.contains("active") && !providerFromName(j["active"].get<std::string>(), out.active)) {
             error = path + ": \"active\" names no provider (offline, openai, anthropic, ollama)";
@@ -105,37 +100,7 @@ bool saveProviderConfig(const std::string& path, const ProviderConfig& config, s
         if (!s.apiKey.empty()) p["api_key"] = s.apiKey;
         j["providers"][providerName(k)] = p;
     }
-    std::error_code ec;
-    const std::filesystem::path file(path);
-    if (file.has_parent_path()) {
-        std::filesystem::create_directories(file.parent_path(), ec);
-        if (ec) {
-            error = file.parent_path().string() + ": cannot create (" + ec.message() + ")";
-            return false;
-        }
-    }
-    // Written beside, made private, then renamed over: no moment where the key is readable.
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            error = tmp + ": cannot write (" + std::strerror(errno) + ")";
-            return false;
-        }
-        ::chmod(tmp.c_str(), 0600);
-        out << j.dump(2) << '\n';
-        if (!out) {
-            error = tmp + ": cannot write";
-            return false;
-        }
-    }
-    ::chmod(tmp.c_str(), 0600);
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        error = path + ": cannot replace (" + ec.message() + ")";
-        return false;
-    }
-    return true;
+    return writePrivateFile(path, j.dump(2) + "\n", error);
 }
 
 }  // namespace rootline::llm

@@ -29,6 +29,8 @@ struct HttpRequest {
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds timeout{60000};     // the whole exchange, per attempt
     size_t maxResponseBytes = 64u * 1024 * 1024;  // larger bodies fail with TooLarge
+    bool verifyTls = true;  // certificate and host name; off only when a user's connection says so
+    std::string caFile;     // a PEM bundle to trust instead of the system's, when set
 };
 
 struct HttpResponse {

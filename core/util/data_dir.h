@@ -10,5 +10,7 @@ namespace rootline {
 
 // The path of `name` in that folder; empty when neither $XDG_DATA_HOME nor $HOME is usable.
 std::string userDataFile(std::string_view name);
+// The same for settings: $XDG_CONFIG_HOME/Rootline/rootline/, else ~/.config/Rootline/rootline/.
+std::string userConfigFile(std::string_view name);
 
 }  // namespace rootline

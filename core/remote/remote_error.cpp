@@ -1,0 +1,3 @@
+#include "remote/remote_error.h"
+
+// To be written.

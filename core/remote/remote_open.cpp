@@ -1,0 +1,3 @@
+#include "remote/remote_open.h"
+
+// To be written.

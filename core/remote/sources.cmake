@@ -1,0 +1,10 @@
+# core/remote: connections to trace, log and metric servers and the clients that ask them.
+target_sources(rootline_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/connection.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/remote_error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/trace_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/jaeger_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tempo_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/trace_url.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/remote_open.cpp
+)

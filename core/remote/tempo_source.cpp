@@ -1,0 +1,3 @@
+#include "remote/trace_source.h"
+
+// To be written.

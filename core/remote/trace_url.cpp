@@ -1,0 +1,3 @@
+#include "remote/trace_url.h"
+
+// To be written.

@@ -1,0 +1,3 @@
+#include "store/remote_trace_cache.h"
+
+// To be written.
