@@ -1,0 +1,3 @@
+# Tests of ui/remote (connections, search panel, open trace id), against loopback servers.
+rootline_ui_test(connections_dialog_test)
+target_link_libraries(connections_dialog_test PRIVATE rootline_test_support)
