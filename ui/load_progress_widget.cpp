@@ -38,6 +38,12 @@ void LoadProgressWidget::begin(const QString& fileName) {
     cancel_->setText(tr("Cancel"));
 }
 
+void LoadProgressWidget::beginFetch(const QString& what) {
+    begin(QString());
+    // Servers rarely say how long a trace is: busy until it has arrived.
+    label_->setText(tr("Fetching %1…").arg(what));
+}
+
 void LoadProgressWidget::setFraction(double fraction) {
     if (bar_->maximum() == 0) bar_->setRange(0, kSteps);
     bar_->setValue(int(fraction * kSteps));

@@ -15,6 +15,8 @@ public:
     explicit LoadProgressWidget(QWidget* parent = nullptr);
 
     void begin(const QString& fileName);
+    // A busy strip for a download: "Fetching 4bf92f35… from http://host:16686…".
+    void beginFetch(const QString& what);
     void setFraction(double fraction);
     void setCancelling();
     int value() const;  // 0..1000, or -1 while busy with no progress reported yet

@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     setCentralWidget(createCentralArea());
     createHistoryDock();
+    createSearchDock();
     createMenus();
 
     progress_ = new LoadProgressWidget(this);
@@ -217,6 +218,7 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("menuRecent"));
     rebuildRecentMenu();
+    addRemoteActions(file);
 
     closeTabAction_ =
         file->addAction(tr("&Close Trace"), this, [this] { closeTab(tabs_->currentIndex()); });
@@ -269,6 +271,10 @@ void MainWindow::openFile(const QString& path) {
 }
 
 void MainWindow::cancelLoad() {
+    if (isFetching()) {
+        cancelFetch();
+        return;
+    }
     if (!job_->isRunning()) return;
     job_->cancel();
     progress_->setCancelling();
@@ -312,8 +318,10 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome) {
     cancelAction_->setEnabled(false);
     const QString name = fileNameOf(outcome.path);
     const QString shown = fileNameOf(shownPath_);
+    const bool remote = !pendingRemotePath_.isEmpty() && outcome.path == pendingRemotePath_;
     if (outcome.ok()) {
-        recent_->add(outcome.path);
+        // A fetched trace lives in a temporary folder: it reopens from Recent Remote Traces.
+        if (!remote) recent_->add(outcome.path);
         showSnapshot(outcome);
         statusBar()->showMessage(
             tr("Loaded %1 in %2")
@@ -337,6 +345,13 @@ void MainWindow::onLoadFinished(const LoadOutcome& outcome) {
             if (TraceTab* tab = currentTraceTab()) tab->showPastVerdict(*pendingVerdict_);
         pendingPackPath_.clear();
         pendingVerdict_.reset();
+    }
+    if (remote) {
+        if (outcome.ok() && !pendingRemoteWarnings_.isEmpty())
+            outcomeBanner_->showMessage(MessageBanner::Kind::Warning,
+                                        pendingRemoteWarnings_.join(QStringLiteral("; ")));
+        pendingRemotePath_.clear();
+        pendingRemoteWarnings_.clear();
     }
     qCDebug(lcWindow) << "load settled" << outcome.path << (outcome.ok() ? "ok" : outcome.error);
     emit loadSettled(outcome);

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "load_outcome.h"
+#include "remote/connection.h"
 #include "shortcuts.h"
 #include "store/investigation_history.h"
 
@@ -30,7 +31,12 @@ class QTreeView;
 
 namespace rootline::ui {
 
+class ConnectionsDialog;
 class EmptyStateWidget;
+class OpenTraceDialog;
+class RemoteFetch;
+struct RemoteFetchOutcome;
+class SearchPanel;
 class HistoryPanel;
 class ProviderSettingsDialog;
 class LoadJob;
@@ -83,6 +89,23 @@ public:
     ProviderSettingsDialog* showModelSettings();
     ProviderSettingsDialog* modelSettingsDialog() const;
 
+    // Traces from Jaeger and Tempo (main_window_remote.cpp). The connections are read from
+    // remote::connectionsPath() on a worker when the window opens and after every save.
+    const remote::ConnectionList& connections() const { return connections_; }
+    void setConnections(const remote::ConnectionList& list);
+    void reloadConnections();
+    // Fetches the trace on a worker (or takes its cached copy when the server cannot be
+    // reached), then loads it like a file. Esc or the progress strip's Cancel stops it.
+    void openRemoteTrace(const QString& connectionName, const QString& traceId);
+    bool isFetching() const;
+    void cancelFetch();
+    // File › Open Trace ID… (Ctrl+L), File › Connections…, View › Search Traces (Ctrl+Shift+F).
+    OpenTraceDialog* showOpenTraceDialog();
+    ConnectionsDialog* showConnections();
+    SearchPanel* searchPanel() const { return search_; }
+    QDockWidget* searchDock() const { return searchDock_; }
+    QMenu* remoteRecentMenu() const { return remoteRecentMenu_; }
+
     // View › Show the critical path: on by default, the same in every tab, kept across sessions.
     bool criticalPathShown() const;
     void setCriticalPathShown(bool on);
@@ -101,6 +124,11 @@ private:
     void createViewMenu();
     void createInvestigateMenu();
     void createHistoryDock();
+    void createSearchDock();
+    void addRemoteActions(QMenu* file);
+    void rebuildRemoteRecentMenu();
+    void openCachedTrace(const QString& sourceKey, const QString& traceId);
+    void onFetchFinished(const RemoteFetchOutcome& outcome);
     void showInvestigation(const store::Investigation& record, bool openPackWithoutAsking);
     void openStoredPack(const store::Investigation& record);
     void addCriticalPathAction(QMenu* view);
@@ -151,6 +179,16 @@ private:
     // The pack being opened for a past investigation, and that investigation.
     QString pendingPackPath_;
     std::optional<store::Investigation> pendingVerdict_;
+    // Remote traces.
+    remote::ConnectionList connections_;
+    RemoteFetch* fetch_ = nullptr;
+    SearchPanel* search_ = nullptr;
+    QDockWidget* searchDock_ = nullptr;
+    QMenu* remoteRecentMenu_ = nullptr;
+    QPointer<ConnectionsDialog> connectionsDialog_;
+    QString lastConnection_;             // the one last fetched from, offered first
+    QString pendingRemotePath_;          // the fetched file being loaded
+    QStringList pendingRemoteWarnings_;  // to show once it has loaded
 };
 
 }  // namespace rootline::ui

@@ -146,6 +146,11 @@ std::span<const CommandShortcut> commandShortcuts() {
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
         {C::ModelSettings, QT_TRANSLATE_NOOP("Shortcuts", "Model settings"),
          QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+        // Ctrl+L as a browser's address bar: where an id from a log line is pasted.
+        {C::OpenTraceId, QT_TRANSLATE_NOOP("Shortcuts", "Open a trace by id from Jaeger or Tempo"),
+         QKeySequence(Qt::CTRL | Qt::Key_L)},
+        {C::SearchTraces, QT_TRANSLATE_NOOP("Shortcuts", "Search traces on Jaeger or Tempo"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
     };
     return commands;
 }

@@ -89,7 +89,13 @@ QString shortcutText(const Shortcut& shortcut);
 // The window's commands on a trace that are menu actions rather than waterfall keys (Explain
 // This Error, Export Tracepack…, Model Settings…): the menus take their keys from here and
 // Help › Keyboard Shortcuts lists them, so the two cannot disagree either.
-enum class WindowCommand { ExplainError, ExportTracepack, ModelSettings };
+enum class WindowCommand {
+    ExplainError,
+    ExportTracepack,
+    ModelSettings,
+    OpenTraceId,
+    SearchTraces
+};
 
 struct CommandShortcut {
     WindowCommand command;

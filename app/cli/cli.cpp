@@ -14,6 +14,10 @@ constexpr const char* kUsage =
     "commands:\n"
     "  inspect FILE [--json]   summarise every trace in FILE (Jaeger, OTLP, Tempo or Zipkin\n"
     "                          JSON; '-' reads standard input)\n"
+    "  fetch TRACE_ID          download a trace from Jaeger or Tempo (--url URL --kind K,\n"
+    "                          or --connection NAME; -o FILE)\n"
+    "  search [--json]         find traces on Jaeger (--service, --operation, --tags) or\n"
+    "                          Tempo (--query TRACEQL), newest first\n"
     "  rank FILE [--json]      the spans most likely to have caused the failure, with the\n"
     "                          reasons (--trace-id ID, --top N, --weights F, --history F)\n"
     "  pack FILE [-o OUT]      a tracepack: the failing part of the trace, redacted, under a\n"
@@ -26,12 +30,17 @@ constexpr const char* kUsage =
     "                          fixed them (--db PATH, --json, --limit N)\n"
     "  audit verify            check that the history's audit chain is intact (--db PATH)\n"
     "\n"
+    "Every FILE may also be a trace URL: jaeger+http(s)://HOST[/PATH]/TRACE_ID or\n"
+    "tempo+http(s)://HOST[/PATH]/TRACE_ID (authentication from the app's saved connection\n"
+    "with that URL).\n"
+    "\n"
     "options:\n"
     "  -h, --help              show this help\n"
     "  --version               show the version\n"
     "\n"
     "exit status: 0 on success, 1 when audit verify finds the chain broken, 2 on unreadable\n"
-    "or invalid input or a usage error, 3 when explain's model or its server failed.\n";
+    "or invalid input or a usage error, 3 when a server failed (explain's model, or the trace\n"
+    "store fetch or search asked).\n";
 
 }  // namespace
 
@@ -59,6 +68,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[0] == "explain") return explainCommand(rest, out, err);
     if (args[0] == "history") return historyCommand(rest, out, err);
     if (args[0] == "audit") return auditCommand(rest, out, err);
+    if (args[0] == "fetch") return fetchCommand(rest, out, err);
+    if (args[0] == "search") return searchCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

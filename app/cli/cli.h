@@ -22,6 +22,8 @@ int packCommand(const std::vector<std::string>& args, std::ostream& out, std::os
 int explainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int historyCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int auditCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int fetchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int searchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // "rootline-cli: FILE: what went wrong (byte N)" on one line.
 void printError(std::ostream& err, const std::string& message);

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "model/ids.h"
+#include "remote/trace_url.h"
+#include "remote_options.h"
 
 namespace rootline::cli {
 
@@ -47,6 +49,7 @@ LoadResult loadStandardInput() {
 
 LoadResult loadInput(const std::string& path) {
     if (path == "-" || path == "/dev/stdin") return loadStandardInput();
+    if (remote::looksLikeTraceUrl(path)) return loadTraceUrl(path, {}, std::cerr);
     return loadTraceFile(path);
 }
 
@@ -86,6 +89,12 @@ const Trace* chooseTrace(const TraceFile& file, const std::string& wanted,
 
 std::string inputName(const std::string& path) {
     if (path == "-") return "standard input";
+    // A trace URL: its kind and id, never the host (which may say more than the trace does).
+    if (remote::looksLikeTraceUrl(path)) {
+        std::string error;
+        if (const auto url = remote::parseTraceUrl(path, error))
+            return std::string(remote::sourceKindName(url->kind)) + " trace " + url->traceId;
+    }
     const size_t slash = path.find_last_of('/');
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Reading a command's FILE argument: a path, or '-' for standard input.
+// Reading a command's FILE argument: a path, '-' for standard input, or a trace URL
+// (jaeger+http(s)://…/TRACE_ID, tempo+http(s)://…/TRACE_ID) fetched from the server.
 
 #include <string>
 

@@ -2,4 +2,9 @@
 # rootline_ui by ui/CMakeLists.txt.
 target_sources(rootline_ui PRIVATE
   remote/connections_dialog.cpp
+  remote/remote_fetch.cpp
+  remote/search_results_model.cpp
+  remote/results_plot.cpp
+  remote/search_panel.cpp
+  remote/open_trace_dialog.cpp
 )
