@@ -229,10 +229,243 @@
     </message>
 </context>
 <context>
+    <name>rootline::ui::ConnectionListModel</name>
+    <message>
+        <source>Jaeger</source>
+        <translation>Jaeger</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ConnectionProbe</name>
+    <message>
+        <source>401: the server rejected the credentials</source>
+        <translation>401: Der Server hat die Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>403: these credentials may not read this (check the tenant and the rights)</source>
+        <translation>403: Diese Zugangsdaten dürfen das nicht lesen (prüfen Sie den Mandanten und die Rechte)</translation>
+    </message>
+    <message>
+        <source>404: nothing at that path — check the URL (sub-path?)</source>
+        <translation>404: Unter diesem Pfad ist nichts — prüfen Sie die URL (Unterpfad?)</translation>
+    </message>
+    <message>
+        <source>answered with a web page, not the API: check the URL</source>
+        <translation>hat mit einer Webseite geantwortet, nicht mit der API: prüfen Sie die URL</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::ConnectionTest</name>
     <message>
         <source>Connected: %1 answered in %2 ms</source>
         <translation>Verbunden: %1 hat in %2 ms geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ConnectionsDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Add Header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Header</source>
+        <translation>Header entfernen</translation>
+    </message>
+    <message>
+        <source>Verify the TLS certificate</source>
+        <translation>TLS-Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic (Benutzer und Passwort)</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Stored in the settings file</source>
+        <translation>In der Einstellungsdatei gespeichert</translation>
+    </message>
+    <message>
+        <source>Secret file</source>
+        <translation>Geheimnisdatei</translation>
+    </message>
+    <message>
+        <source>name of the variable, e.g. %1</source>
+        <translation>Name der Variablen, z. B. %1</translation>
+    </message>
+    <message>
+        <source>kept in the settings file, readable by you alone (mode 0600)</source>
+        <translation>wird in der Einstellungsdatei aufbewahrt, die nur Sie lesen können (Modus 0600)</translation>
+    </message>
+    <message>
+        <source>sent as X-Scope-OrgID; empty for none</source>
+        <translation>wird als X-Scope-OrgID gesendet; leer für keinen</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Or from variable</source>
+        <translation>Oder aus Variable</translation>
+    </message>
+    <message>
+        <source>When this environment variable is set, its value is sent instead</source>
+        <translation>Ist diese Umgebungsvariable gesetzt, wird stattdessen ihr Wert gesendet</translation>
+    </message>
+    <message>
+        <source>a PEM bundle to trust; empty for the system&apos;s</source>
+        <translation>ein PEM-Bündel vertrauenswürdiger Zertifikate; leer für die des Systems</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Secret from:</source>
+        <translation>Geheimnis aus:</translation>
+    </message>
+    <message>
+        <source>Tenant (X-Scope-OrgID):</source>
+        <translation>Mandant (X-Scope-OrgID):</translation>
+    </message>
+    <message>
+        <source>Extra headers:</source>
+        <translation>Zusätzliche Header:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Secret File</source>
+        <translation>Geheimnisdatei</translation>
+    </message>
+    <message>
+        <source>CA Certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was loaded; Save replaces the file.</source>
+        <translation>%1. Nichts wurde geladen; Speichern ersetzt die Datei.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>Two connections are named &apos;%1&apos;: each needs a name of its own</source>
+        <translation>Zwei Verbindungen heißen „%1“: jede braucht einen eigenen Namen</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>a file only you can read (mode 0600); its first line is used</source>
+        <translation>eine Datei, die nur Sie lesen können (Modus 0600); ihre erste Zeile wird verwendet</translation>
     </message>
 </context>
 <context>

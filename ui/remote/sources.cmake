@@ -1,6 +1,8 @@
 # Sources of ui/remote (traces from Jaeger and Tempo: connections, search, open by id), added to
 # rootline_ui by ui/CMakeLists.txt.
 target_sources(rootline_ui PRIVATE
+  remote/connection_list_model.cpp
+  remote/connection_probe.cpp
   remote/connections_dialog.cpp
   remote/remote_fetch.cpp
   remote/search_results_model.cpp
