@@ -1,7 +1,9 @@
 #include "remote/connection.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -38,6 +40,14 @@ bool isHeaderName(std::string_view name) {
 
 bool hasLineBreak(std::string_view s) {
     return s.find_first_of("\r\n") != std::string_view::npos;
+}
+
+// A value read from a variable or a file: a trailing newline is how `echo` and mounted secrets
+// leave it, and would otherwise end up inside an HTTP header.
+std::string trimmedEnd(std::string s) {
+    while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
+    return s;
 }
 
 }  // namespace
@@ -114,8 +124,8 @@ bool validateConnection(const Connection& c, std::string& error) {
         return false;
     }
     const size_t hostStart = c.baseUrl.find("://") + 3;
-    const size_t pathStart = c.baseUrl.find('/', hostStart);
-    if (c.baseUrl.find('@', hostStart) < pathStart) {
+    const size_t hostEnd = c.baseUrl.find_first_of("/?#", hostStart);
+    if (c.baseUrl.find('@', hostStart) < hostEnd) {
         error = "'" + c.name + "': put the user name and password in the authentication " +
                 "settings, not in the URL";
         return false;
@@ -128,11 +138,28 @@ bool validateConnection(const Connection& c, std::string& error) {
         error = "'" + c.name + "': basic authentication needs a user name";
         return false;
     }
-    for (const ExtraHeader& h : c.headers)
-        if (!isHeaderName(h.name) || hasLineBreak(h.value)) {
-            error = "'" + c.name + "': '" + h.name + "' is not a valid header";
+    // RFC 7617: the server splits "user:password" at the first ':'.
+    if (c.auth == AuthKind::Basic && c.username.find(':') != std::string::npos) {
+        error = "'" + c.name + "': a basic-authentication user name cannot hold ':'";
+        return false;
+    }
+    if (hasLineBreak(c.tenant)) {
+        error = "'" + c.name + "': the tenant must be on one line";
+        return false;
+    }
+    for (size_t i = 0; i < c.headers.size(); ++i) {
+        const ExtraHeader& h = c.headers[i];
+        // An invalid name is not quoted: it may be a pasted "Authorization: Bearer <token>".
+        const std::string place = "'" + c.name + "': headers[" + std::to_string(i) + "]";
+        if (!isHeaderName(h.name)) {
+            error = place + " is not a valid header name (letters, digits and -, no spaces or ':')";
             return false;
         }
+        if (hasLineBreak(h.value)) {
+            error = place + " (" + h.name + "): the value holds a line break";
+            return false;
+        }
+    }
     if (c.timeout.count() <= 0) {
         error = "'" + c.name + "': the timeout must be positive";
         return false;
@@ -144,8 +171,11 @@ bool resolveSecret(const Connection& c, std::string& secret, std::string& error)
     secret.clear();
     if (c.auth == AuthKind::None) return true;
     if (const char* v = envValue(c.secretEnv)) {
-        secret = v;
-        return true;
+        secret = trimmedEnd(v);
+        if (!hasLineBreak(secret)) return true;
+        secret.clear();
+        error = "'" + c.name + "': $" + c.secretEnv + " holds a line break";
+        return false;
     }
     if (!c.secretFile.empty()) {
         if (!isPrivateFile(c.secretFile)) {
@@ -157,8 +187,7 @@ bool resolveSecret(const Connection& c, std::string& secret, std::string& error)
         }
         std::ifstream in(c.secretFile);
         std::getline(in, secret);
-        while (!secret.empty() && (secret.back() == '\r' || secret.back() == ' '))
-            secret.pop_back();
+        secret = trimmedEnd(std::move(secret));
         if (!secret.empty()) return true;
         error = "'" + c.name + "': " + c.secretFile + " is empty";
         return false;
@@ -219,7 +248,18 @@ bool buildRequest(const Connection& c, std::string_view pathAndQuery, net::HttpR
     if (!c.tenant.empty()) out.headers.emplace_back("X-Scope-OrgID", c.tenant);
     for (const ExtraHeader& h : c.headers) {
         const char* v = envValue(h.valueEnv);
-        out.headers.emplace_back(h.name, v ? std::string(v) : h.value);
+        std::string value = v ? trimmedEnd(v) : h.value;
+        // Sent empty, a header meant to carry a key only comes back as a puzzling 401.
+        if (value.empty() && !h.valueEnv.empty()) {
+            error = "'" + c.name + "': header " + h.name + ": $" + h.valueEnv + " is not set";
+            return false;
+        }
+        if (hasLineBreak(value)) {
+            error = "'" + c.name + "': header " + h.name + ": " +
+                    (v ? "$" + h.valueEnv : std::string("its value")) + " holds a line break";
+            return false;
+        }
+        out.headers.emplace_back(h.name, std::move(value));
     }
     return true;
 }
@@ -260,9 +300,9 @@ bool loadConnections(const std::string& path, ConnectionList& out, std::string& 
     const bool private_ = isPrivateFile(path);
     bool secretIgnored = false;
     size_t index = 0;
-    try {
-        for (const json& e : j.value("connections", json::array())) {
-            const std::string place = path + ": connections[" + std::to_string(index++) + "]";
+    for (const json& e : j.value("connections", json::array())) {
+        const std::string place = path + ": connections[" + std::to_string(index++) + "]";
+        try {
             if (!e.is_object()) {
                 error = place + " is not an object";
                 return false;
@@ -300,8 +340,14 @@ bool loadConnections(const std::string& path, ConnectionList& out, std::string& 
             c.tenant = e.value("tenant", "");
             c.verifyTls = e.value("verify_tls", true);
             c.caFile = e.value("ca_file", "");
-            c.timeout =
-                std::chrono::milliseconds(static_cast<int64_t>(e.value("timeout_s", 30.0) * 1000));
+            // Rounded, not truncated: 1.001 s is 1000.9999… ms as a double. Bounded first, since
+            // a double beyond int64_t has no conversion (a negative one is refused below).
+            const double seconds = e.value("timeout_s", 30.0);
+            if (!(seconds <= 86400)) {
+                error = place + ": timeout_s must be a number of seconds, at most 86400";
+                return false;
+            }
+            c.timeout = std::chrono::milliseconds(std::llround(std::max(seconds, 0.0) * 1000));
             if (!validateConnection(c, error)) {
                 error = place + ": " + error;
                 return false;
@@ -311,10 +357,11 @@ bool loadConnections(const std::string& path, ConnectionList& out, std::string& 
                 return false;
             }
             out.connections.push_back(std::move(c));
+        } catch (const json::exception&) {
+            // Not e.what(): it may quote the value, and the value may be a secret.
+            error = place + ": a setting has the wrong type (see docs/connections.md)";
+            return false;
         }
-    } catch (const json::exception&) {
-        error = path + ": a setting has the wrong type (see docs/connections.md)";
-        return false;
     }
     if (secretIgnored && warnings)
         warnings->push_back(path +

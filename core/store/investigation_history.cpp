@@ -3,7 +3,6 @@
 
 #include "store/investigation_history.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,7 +10,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <functional>
 
 #include "store/history_impl.h"
@@ -27,41 +25,6 @@ int64_t nowUnixMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-// Creates each missing folder above `file` with mode 0700: the history holds what the user's
-// traces said, so nobody else on the machine reads it.
-bool makeFolders(const std::filesystem::path& file, std::string& error) {
-    std::filesystem::path folder;
-    for (const std::filesystem::path& part : file.parent_path()) {
-        folder /= part;
-        struct stat st {};
-        if (::stat(folder.c_str(), &st) == 0) continue;
-        if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-            error = folder.string() + ": cannot create the folder for the investigation history: " +
-                    std::strerror(errno);
-            return false;
-        }
-    }
-    return true;
-}
-
-// Creates the file with mode 0600 when it is missing, so SQLite (which would use 0644 less the
-// umask) finds it there; its -wal and -shm files take the same mode.
-bool createFile(const std::string& path, std::string& error) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return true;
-        error = path + ": cannot create the investigation history: " + std::strerror(errno);
-        return false;
-    }
-    const bool ok = ::fchmod(fd, 0600) == 0;  // the umask may have taken bits away, never added
-    const int savedErrno = errno;
-    ::close(fd);
-    if (!ok)
-        error = path +
-                ": cannot set the mode of the investigation history: " + std::strerror(savedErrno);
-    return ok;
 }
 
 // The name of the first field of `inv` holding one of `secrets`, or null.
@@ -174,7 +137,7 @@ std::unique_ptr<sql::Db> openDb(const std::string& path, bool mayCreate, std::st
         return nullptr;
     }
     if (mayCreate) {
-        if (!makeFolders(path, error) || !createFile(path, error)) return nullptr;
+        if (!sql::createPrivateFile(path, "the investigation history", error)) return nullptr;
     } else {
         struct stat st {};
         if (::stat(path.c_str(), &st) != 0) {

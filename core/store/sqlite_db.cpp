@@ -1,6 +1,13 @@
 #include "store/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace rootline::store::sql {
 
@@ -63,6 +70,13 @@ Stmt& Stmt::bindNull(int index) {
     return *this;
 }
 
+Stmt& Stmt::bindBlob(int index, std::string_view bytes) {
+    if (stmt_ && sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) !=
+                     SQLITE_OK)
+        failed_ = true;
+    return *this;
+}
+
 bool Stmt::step() {
     if (!stmt_ || failed_) return false;
     const int rc = sqlite3_step(stmt_);
@@ -82,8 +96,41 @@ std::string Stmt::text(int column) const {
     return p ? std::string(p, static_cast<size_t>(n)) : std::string();
 }
 
+std::string Stmt::blob(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    const int n = sqlite3_column_bytes(stmt_, column);
+    return p ? std::string(p, static_cast<size_t>(n)) : std::string();
+}
+
 bool Stmt::isNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+bool createPrivateFile(const std::string& path, std::string_view what, std::string& error) {
+    std::filesystem::path folder;
+    for (const std::filesystem::path& part : std::filesystem::path(path).parent_path()) {
+        folder /= part;
+        struct stat st {};
+        if (::stat(folder.c_str(), &st) == 0) continue;
+        if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+            error = folder.string() + ": cannot create the folder for " + std::string(what) + ": " +
+                    std::strerror(errno);
+            return false;
+        }
+    }
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST) return true;
+        error = path + ": cannot create " + std::string(what) + ": " + std::strerror(errno);
+        return false;
+    }
+    const bool ok = ::fchmod(fd, 0600) == 0;  // the umask may have taken bits away, never added
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!ok)
+        error = path + ": cannot set the mode of " + std::string(what) + ": " +
+                std::strerror(savedErrno);
+    return ok;
 }
 
 WriteTransaction::WriteTransaction(Db& db) : db_(db) {

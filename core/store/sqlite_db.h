@@ -49,6 +49,8 @@ public:
     Stmt& bind(int index, std::string_view text);
     Stmt& bind(int index, int64_t value);
     Stmt& bindNull(int index);
+    // Bytes that need not be UTF-8 (a response body), stored as a BLOB.
+    Stmt& bindBlob(int index, std::string_view bytes);
 
     // True while a row is ready; false at the end or on an error (then failed() says which).
     bool step();
@@ -56,6 +58,7 @@ public:
 
     int64_t int64(int column) const;
     std::string text(int column) const;  // the exact bytes, "" for NULL
+    std::string blob(int column) const;  // the exact bytes of a BLOB, "" for NULL
     bool isNull(int column) const;
 
 private:
@@ -65,6 +68,12 @@ private:
 
 // BEGIN IMMEDIATE (the write lock now, so two processes never build on the same last record);
 // rolled back unless commit() succeeds.
+// Creates each missing folder above `path` with mode 0700 and the file itself with mode 0600
+// when it is missing, so SQLite (which would use 0644 less the umask) finds it there; its -wal
+// and -shm files take the same mode. What the file holds is private to the user. `what` names
+// it in the one-line error ("the investigation history").
+bool createPrivateFile(const std::string& path, std::string_view what, std::string& error);
+
 class WriteTransaction {
 public:
     explicit WriteTransaction(Db& db);
