@@ -2,6 +2,9 @@
 target_sources(rootline_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/connection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/remote_error.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/remote_call.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/remote_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/search_params.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trace_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/jaeger_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/tempo_source.cpp
