@@ -296,7 +296,17 @@ void LoopbackHttpServer::serveConnection(int fd) {
     const std::string_view body =
         reply.truncate ? std::string_view(reply.body).substr(0, reply.body.size() / 2)
                        : std::string_view(reply.body);
-    if (!sendAll(fd, wakeRead_, replyHead(reply)) || !sendAll(fd, wakeRead_, body)) return;
+    if (!sendAll(fd, wakeRead_, replyHead(reply))) return;
+    if (reply.trickleEvery.count() > 0) {
+        const size_t step = std::max<size_t>(1, reply.trickleBytes);
+        for (size_t at = 0; at < body.size(); at += step) {
+            if (at > 0 && waitFor(fd, POLLRDHUP, wakeRead_, reply.trickleEvery) != Wait::TimedOut)
+                return;
+            if (!sendAll(fd, wakeRead_, body.substr(at, step))) return;
+        }
+    } else if (!sendAll(fd, wakeRead_, body)) {
+        return;
+    }
     // Half-close first so the client reads everything before it sees the end.
     ::shutdown(fd, SHUT_WR);
 }

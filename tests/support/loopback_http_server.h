@@ -46,6 +46,10 @@ struct ScriptedReply {
     bool hangUp = false;           // read the request, then close without answering
     bool interimContinue = false;  // send "HTTP/1.1 100 Continue" (with a header) first
     bool omitContentLength = false;  // the body ends when the connection closes
+    // A slow body: after the head, `trickleBytes` of the body every `trickleEvery` (0: all at
+    // once). A client that gives up meanwhile ends it.
+    std::chrono::milliseconds trickleEvery{0};
+    size_t trickleBytes = 1;
 };
 
 class LoopbackHttpServer {
