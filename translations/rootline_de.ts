@@ -216,6 +216,14 @@
         <source>Model settings</source>
         <translation>Modelleinstellungen</translation>
     </message>
+    <message>
+        <source>Open a trace by id from Jaeger or Tempo</source>
+        <translation>Einen Trace über seine ID aus Jaeger oder Tempo öffnen</translation>
+    </message>
+    <message>
+        <source>Search traces on Jaeger or Tempo</source>
+        <translation>Traces in Jaeger oder Tempo suchen</translation>
+    </message>
 </context>
 <context>
     <name>Waterfall</name>
@@ -821,6 +829,10 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird abgerufen…</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MainWindow</name>
@@ -1008,12 +1020,99 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <source>Trace %1 is not open. Open the tracepack that was sent to the model, and show the verdict on it?</source>
         <translation>Trace %1 ist nicht geöffnet. Das Tracepack öffnen, das an das Modell gesendet wurde, und das Urteil darauf zeigen?</translation>
     </message>
+    <message>
+        <source>Search Traces</source>
+        <translation>Traces suchen</translation>
+    </message>
+    <message>
+        <source>Open Trace &amp;ID…</source>
+        <translation>Trace-&amp;ID öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a trace from Jaeger or Tempo by its id</source>
+        <translation>Einen Trace über seine ID aus Jaeger oder Tempo öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Search Traces</source>
+        <translation>Traces &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Find traces on a Jaeger or Tempo server</source>
+        <translation>Traces auf einem Jaeger- oder Tempo-Server finden</translation>
+    </message>
+    <message>
+        <source>Recent Re&amp;mote Traces</source>
+        <translation>Zuletzt abgerufene &amp;Remote-Traces</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>The Jaeger, Tempo, Loki and Prometheus servers Rootline talks to</source>
+        <translation>Die Jaeger-, Tempo-, Loki- und Prometheus-Server, mit denen Rootline spricht</translation>
+    </message>
+    <message>
+        <source>There is no connection named &apos;%1&apos;</source>
+        <translation>Es gibt keine Verbindung namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1: %2…</source>
+        <translation>%1: %2…</translation>
+    </message>
+    <message>
+        <source>Fetching the trace was cancelled.</source>
+        <translation>Das Abrufen des Traces wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No remote traces yet</source>
+        <translation>Noch keine Remote-Traces</translation>
+    </message>
+    <message>
+        <source>%1: %2… (%3)</source>
+        <translation>%1: %2… (%3)</translation>
+    </message>
+    <message>
+        <source>Opens the copy kept on this machine, without the server</source>
+        <translation>Öffnet die auf diesem Rechner aufbewahrte Kopie, ohne den Server</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::OpenTraceDialog</name>
+    <message>
+        <source>Open Trace ID</source>
+        <translation>Trace-ID öffnen</translation>
+    </message>
+    <message>
+        <source>4bf92f3577b34da6a3ce929d0e0e4736, or base64</source>
+        <translation>4bf92f3577b34da6a3ce929d0e0e4736 oder Base64</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>Verbindungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Trace ID:</source>
+        <translation>&amp;Trace-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>No Jaeger or Tempo connection yet: add one with Connections…</source>
+        <translation>Noch keine Jaeger- oder Tempo-Verbindung: Fügen Sie eine über Verbindungen… hinzu</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1206,42 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     </message>
 </context>
 <context>
+    <name>rootline::ui::RemoteFetch</name>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Fetching was cancelled</source>
+        <translation>Das Abrufen wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::ResultsPlot</name>
+    <message>
+        <source>Traces</source>
+        <translation>Traces</translation>
+    </message>
+    <message>
+        <source>With errors</source>
+        <translation>Mit Fehlern</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Dauer (ms)</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3, %4 errors</source>
+        <translation>%1: %2
+%3, %4 Fehler</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::RootListModel</name>
     <message>
         <source>%1: %2 (span %3, parent missing)</source>
@@ -1150,6 +1285,167 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     <message>
         <source>rootline: the load did not finish within %1 s; no screenshot taken</source>
         <translation>rootline: Das Laden wurde nicht innerhalb von %1 s fertig; kein Bildschirmfoto erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SearchPanel</name>
+    <message>
+        <source>&amp;Find Traces</source>
+        <translation>Traces &amp;finden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The Jaeger or Tempo server to search</source>
+        <translation>Der zu durchsuchende Jaeger- oder Tempo-Server</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Add or change the servers Rootline talks to</source>
+        <translation>Server hinzufügen oder ändern, mit denen Rootline spricht</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 2 days</source>
+        <translation>Letzte 2 Tage</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Lookback:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Li&amp;mit:</source>
+        <translation>Li&amp;mit:</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the trace</source>
+        <translation>Doppelklick oder Enter öffnet den Trace</translation>
+    </message>
+    <message>
+        <source>Span tags in logfmt, as in Jaeger UI; quote values with spaces</source>
+        <translation>Span-Tags in logfmt wie in Jaeger UI; Werte mit Leerzeichen in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation>&amp;Operation:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Min duration:</source>
+        <translation>Mindestdauer:</translation>
+    </message>
+    <message>
+        <source>Max duration:</source>
+        <translation>Höchstdauer:</translation>
+    </message>
+    <message>
+        <source>TraceQL; tag names and values complete as you type</source>
+        <translation>TraceQL; Tag-Namen und -Werte werden beim Tippen ergänzt</translation>
+    </message>
+    <message>
+        <source>Matching spans shown per trace (spss)</source>
+        <translation>Angezeigte passende Spans pro Trace (spss)</translation>
+    </message>
+    <message>
+        <source>&amp;TraceQL:</source>
+        <translation>&amp;TraceQL:</translation>
+    </message>
+    <message>
+        <source>Spans per set:</source>
+        <translation>Spans pro Set:</translation>
+    </message>
+    <message>
+        <source>No Jaeger or Tempo connection yet. Add one with Connections…</source>
+        <translation>Noch keine Jaeger- oder Tempo-Verbindung. Fügen Sie eine über Verbindungen… hinzu</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Choose a service: Jaeger searches one service at a time</source>
+        <translation>Wählen Sie einen Dienst: Jaeger durchsucht jeweils einen Dienst</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>%1 wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>No traces matched.</source>
+        <translation>Keine passenden Traces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s), %1 with errors, in %2 s</source>
+        <translation>
+            <numerusform>%n Trace, %1 mit Fehlern, in %2 s</numerusform>
+            <numerusform>%n Traces, %1 mit Fehlern, in %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search cancelled; the results shown are from before.</source>
+        <translation>Suche abgebrochen; die angezeigten Ergebnisse sind von vorher.</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::SearchResultsModel</name>
+    <message>
+        <source>Services: %1</source>
+        <translation>Dienste: %1</translation>
+    </message>
+    <message>
+        <source>Root</source>
+        <translation>Wurzel</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace-ID</translation>
     </message>
 </context>
 <context>

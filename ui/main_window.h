@@ -187,6 +187,7 @@ private:
     QMenu* remoteRecentMenu_ = nullptr;
     QPointer<ConnectionsDialog> connectionsDialog_;
     QString lastConnection_;             // the one last fetched from, offered first
+    int connectionsReads_ = 0;           // reads of the connections file started
     QString pendingRemotePath_;          // the fetched file being loaded
     QStringList pendingRemoteWarnings_;  // to show once it has loaded
 };

@@ -90,7 +90,10 @@ void MainWindow::addRemoteActions(QMenu* file) {
 }
 
 void MainWindow::reloadConnections() {
-    runInBackground(this, readConnections, [this](const ConnectionsRead& read) {
+    // Only the newest read counts: an older one finishing late must not bring back old settings.
+    const int generation = ++connectionsReads_;
+    runInBackground(this, readConnections, [this, generation](const ConnectionsRead& read) {
+        if (generation != connectionsReads_) return;
         if (!read.error.isEmpty())
             outcomeBanner_->showMessage(MessageBanner::Kind::Error, read.error);
         else if (!read.warnings.isEmpty())

@@ -359,7 +359,7 @@ bool loadConnections(const std::string& path, ConnectionList& out, std::string& 
             out.connections.push_back(std::move(c));
         } catch (const json::exception&) {
             // Not e.what(): it may quote the value, and the value may be a secret.
-            error = place + ": a setting has the wrong type (see docs/connections.md)";
+            error = place + ": a setting has the wrong type (see docs/remote.md)";
             return false;
         }
     }

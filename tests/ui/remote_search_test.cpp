@@ -10,10 +10,12 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -23,7 +25,9 @@
 #include "loopback_http_server.h"
 #include "main_window.h"
 #include "message_banner.h"
+#include "recent_files.h"
 #include "remote/open_trace_dialog.h"
+#include "remote/remote_fetch.h"
 #include "remote/results_plot.h"
 #include "remote/search_panel.h"
 #include "remote/search_results_model.h"
@@ -84,6 +88,16 @@ remote::ConnectionList listOf(std::initializer_list<remote::Connection> cs) {
     return list;
 }
 
+// Saves the connections where the window reads them ($ROOTLINE_CONNECTIONS_FILE), as the
+// Connections dialog would, and waits until the window has read them.
+void useConnections(MainWindow& w, const remote::ConnectionList& list) {
+    std::string error;
+    if (!remote::saveConnections(remote::connectionsPath(), list, error))
+        qFatal("cannot save the connections: %s", error.c_str());
+    w.reloadConnections();
+    QTRY_VERIFY_WITH_TIMEOUT(w.connections().connections.size() == list.connections.size(), 10000);
+}
+
 }  // namespace
 
 class RemoteSearchTest : public QObject {
@@ -129,7 +143,7 @@ private slots:
         QCOMPARE(model.index(1, SearchResultsModel::Root).data().toString(),
                  QStringLiteral("api: POST /pay"));
         QCOMPARE(model.index(0, SearchResultsModel::Duration).data().toString(),
-                 QStringLiteral("2.50 ms"));
+                 QStringLiteral("2.5 ms"));
         model.setResults({});
         QCOMPARE(model.rowCount(), 0);
     }
@@ -186,7 +200,7 @@ private slots:
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.last().at(0).toBool(), false);
         QCOMPARE(panel.resultsModel()->rowCount(), rows);
-        QVERIFY(panel.banner()->isVisible());
+        QVERIFY(!panel.banner()->isHidden());
         QVERIFY2(panel.banner()->text().contains(QStringLiteral("storage is down")),
                  qPrintable(panel.banner()->text()));
         QVERIFY(!panel.banner()->text().contains(u'\n'));
@@ -287,8 +301,8 @@ private slots:
                  QKeySequence(Qt::CTRL | Qt::Key_L));
         auto jaeger = std::make_unique<rootline::test::LoopbackHttpServer>();
         serveJaeger(*jaeger);
-        w.setConnections(
-            listOf({connectionTo("local jaeger", remote::SourceKind::Jaeger, jaeger->url(""))}));
+        useConnections(
+            w, listOf({connectionTo("local jaeger", remote::SourceKind::Jaeger, jaeger->url(""))}));
         QSignalSpy settled(&w, &MainWindow::loadSettled);
         w.openRemoteTrace(QStringLiteral("local jaeger"), QLatin1String(kV3TraceId));
         QVERIFY(w.isFetching());
@@ -304,7 +318,7 @@ private slots:
         QVERIFY(settled.last().at(0).value<LoadOutcome>().ok());
         auto* banner = w.findChild<MessageBanner*>(QStringLiteral("outcomeBanner"));
         QVERIFY(banner);
-        QTRY_VERIFY(banner->isVisible());
+        QTRY_VERIFY(!banner->isHidden());
         QVERIFY2(banner->text().contains(QStringLiteral("copy fetched")),
                  qPrintable(banner->text()));
 
@@ -314,7 +328,7 @@ private slots:
         w.openRemoteTrace(QStringLiteral("local jaeger"),
                           QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
         QVERIFY(fetchDone.wait(20000));
-        QVERIFY(banner->isVisible());
+        QVERIFY(!banner->isHidden());
         QVERIFY2(banner->text().contains(QStringLiteral("127.0.0.1")), qPrintable(banner->text()));
         QCOMPARE(w.traceTabCount(), tabs);
     }
@@ -323,8 +337,8 @@ private slots:
         MainWindow w;
         rootline::test::LoopbackHttpServer jaeger;
         serveJaeger(jaeger, std::chrono::milliseconds(5000));
-        w.setConnections(
-            listOf({connectionTo("slow", remote::SourceKind::Jaeger, jaeger.url(""))}));
+        useConnections(w,
+                       listOf({connectionTo("slow", remote::SourceKind::Jaeger, jaeger.url(""))}));
         QSignalSpy fetchDone(w.findChild<RemoteFetch*>(), &RemoteFetch::finished);
         w.openRemoteTrace(QStringLiteral("slow"), QLatin1String(kV3TraceId));
         QTest::qWait(200);
@@ -351,16 +365,18 @@ private slots:
         const char* ops[] = {"POST /api/checkout", "GET /api/cart", "GET /api/products",
                              "POST /api/login"};
         uint32_t seed = 7;
-        auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+        auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 8; };
         for (int i = 0; i < 40; ++i) {
             const bool incident = i == 0;
             const qint64 start = nowNs - qint64(next() % 3400) * 1000000000LL;
             const qint64 ms = incident ? 2412 : 40 + qint64(next() % 900);
-            const int errors = incident ? 7 : (next() % 9 == 0 ? 1 + int(next() % 3) : 0);
-            const QString id = incident ? demoId
-                                        : QStringLiteral("%1%2")
-                                              .arg(next(), 16, 16, QLatin1Char('0'))
-                                              .arg(next(), 16, 16, QLatin1Char('0'));
+            const int errors = incident ? 7 : (next() % 6 == 0 ? 1 + int(next() % 3) : 0);
+            QString id = demoId;
+            if (!incident) {
+                id.clear();
+                for (int part = 0; part < 4; ++part)
+                    id += QStringLiteral("%1").arg((next() << 8) ^ next(), 8, 16, QLatin1Char('0'));
+            }
             summaries +=
                 (i ? "," : "") +
                 QStringLiteral(
@@ -393,8 +409,8 @@ private slots:
         });
         MainWindow w;
         w.resize(1366, 860);
-        w.setConnections(
-            listOf({connectionTo("prod jaeger", remote::SourceKind::Jaeger, jaeger.url(""))}));
+        useConnections(
+            w, listOf({connectionTo("prod jaeger", remote::SourceKind::Jaeger, jaeger.url(""))}));
         w.searchDock()->show();
         w.show();
         SearchPanel* panel = w.searchPanel();

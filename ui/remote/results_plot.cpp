@@ -34,7 +34,8 @@ ResultsPlot::ResultsPlot(QWidget* parent)
         s->setBorderColor(Qt::transparent);
         chart_->addSeries(s);
     }
-    x_->setFormat(QStringLiteral("HH:mm:ss"));
+    x_->setFormat(QStringLiteral("HH:mm"));
+    x_->setTickCount(4);
     x_->setTitleText(tr("Start"));
     y_->setTitleText(tr("Duration (ms)"));
     y_->setLabelFormat(QStringLiteral("%.0f"));
@@ -59,7 +60,7 @@ ResultsPlot::ResultsPlot(QWidget* parent)
     chart_->setMargins(QMargins(4, 4, 4, 4));
     chart_->setBackgroundRoundness(0);
     view_->setRenderHint(QPainter::Antialiasing);
-    view_->setMinimumHeight(140);
+    view_->setMinimumSize(320, 200);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view_);
@@ -97,6 +98,7 @@ void ResultsPlot::setResults(const std::vector<remote::TraceSummary>& results) {
     x_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(minX - pad)),
                  QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(maxX + pad)));
     x_->setFormat(maxX - minX > 86400e3 ? QStringLiteral("MM-dd HH:mm")
+                  : maxX - minX > 600e3 ? QStringLiteral("HH:mm")
                                         : QStringLiteral("HH:mm:ss"));
     y_->setRange(0, std::max(1.0, maxY * 1.1));
     y_->applyNiceNumbers();

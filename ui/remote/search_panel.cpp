@@ -147,8 +147,11 @@ SearchPanel::SearchPanel(QWidget* parent)
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setSectionResizeMode(SearchResultsModel::Root,
                                                      QHeaderView::Interactive);
-    table_->setColumnWidth(SearchResultsModel::Root, 260);
-    table_->setColumnWidth(SearchResultsModel::Start, 170);
+    table_->setColumnWidth(SearchResultsModel::Root, 180);
+    table_->setColumnWidth(SearchResultsModel::Start, 160);
+    table_->setColumnWidth(SearchResultsModel::Duration, 80);
+    table_->setColumnWidth(SearchResultsModel::Spans, 55);
+    table_->setColumnWidth(SearchResultsModel::Errors, 55);
     table_->setToolTip(tr("Double-click or press Enter to open the trace"));
     connect(table_, &QTableView::activated, this, &SearchPanel::openRow);
     connect(plot_, &ResultsPlot::traceClicked, this, [this](const QString& id) {
@@ -156,7 +159,8 @@ SearchPanel::SearchPanel(QWidget* parent)
             emit openTraceRequested(QString::fromStdString(c->name), id);
     });
 
-    auto* results = new QSplitter(Qt::Vertical, this);
+    // Side by side: the panel is a bottom dock, wider than it is tall.
+    auto* results = new QSplitter(Qt::Horizontal, this);
     results->addWidget(plot_);
     results->addWidget(table_);
     results->setStretchFactor(0, 2);
@@ -166,7 +170,7 @@ SearchPanel::SearchPanel(QWidget* parent)
     split->addWidget(formColumn);
     split->addWidget(results);
     split->setStretchFactor(1, 1);
-    split->setSizes({300, 700});
+    split->setSizes({300, 1000});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

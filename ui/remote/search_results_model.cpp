@@ -42,7 +42,7 @@ QVariant SearchResultsModel::data(const QModelIndex& index, int role) const {
                                                     QString::fromStdString(s->rootOperation));
             case Start:
                 return QDateTime::fromMSecsSinceEpoch(s->startUnixUs / 1000)
-                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+                    .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
             case Duration:
                 return QString::fromStdString(formatDuration(s->durationUs * 1000));
             case Spans:
