@@ -2,15 +2,12 @@
 
 #include <sys/stat.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "util/data_dir.h"
+#include "util/json_file.h"
 #include "util/private_file.h"
 
 namespace rootline::llm {
@@ -31,21 +28,9 @@ std::string providerConfigPath() {
 bool loadProviderConfig(const std::string& path, ProviderConfig& out, std::string& error,
                         std::string* warning) {
     out = ProviderConfig();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (errno == ENOENT) return true;
-        error = path + ": cannot read (" + std::strerror(errno) + ")";
-        return false;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
     json j;
-    try {
-        j = json::parse(text.str());
-    } catch (const json::parse_error& e) {
-        error = path + ": not valid JSON at byte " + std::to_string(e.byte);
-        return false;
-    }
+    if (const JsonFileRead read = readJsonFile(path, j, error); read != JsonFileRead::Read)
+        return read == JsonFileRead::Missing;
     if (!j.is_object()) {
         error = path + ": must hold a JSON object";
         return false;

@@ -2,17 +2,16 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "net/endpoint.h"
 #include "util/base64.h"
 #include "util/data_dir.h"
+#include "util/json_file.h"
 #include "util/private_file.h"
 
 namespace rootline::remote {
@@ -278,21 +277,9 @@ std::string connectionsPath() {
 bool loadConnections(const std::string& path, ConnectionList& out, std::string& error,
                      std::vector<std::string>* warnings) {
     out = {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (errno == ENOENT) return true;
-        error = path + ": cannot read (" + std::strerror(errno) + ")";
-        return false;
-    }
-    std::stringstream text;
-    text << in.rdbuf();
     json j;
-    try {
-        j = json::parse(text.str());
-    } catch (const json::parse_error& e) {
-        error = path + ": not valid JSON at byte " + std::to_string(e.byte);
-        return false;
-    }
+    if (const JsonFileRead read = readJsonFile(path, j, error); read != JsonFileRead::Read)
+        return read == JsonFileRead::Missing;
     if (!j.is_object() || !j.value("connections", json::array()).is_array()) {
         error = path + ": must hold {\"connections\": [...]}";
         return false;
