@@ -131,7 +131,7 @@ TEST_F(Remote, SearchListsTheSummariesNewestFirst) {
         EXPECT_EQ(t["trace_id"].get<std::string>().size(), 32u);
     for (size_t i = 1; i < j.size(); ++i)
         EXPECT_GE(j[i - 1]["start_unix_us"].get<int64_t>(), j[i]["start_unix_us"].get<int64_t>());
-    const auto& asked = jaeger.requests().back().target;
+    const std::string asked = jaeger.requests().back().target;
     EXPECT_NE(asked.find("query.service_name=frontend"), std::string::npos) << asked;
 }
 
@@ -148,7 +148,7 @@ TEST_F(Remote, TempoSearchSendsTheTraceQlAndTheTenant) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_FALSE(r.out.empty());
     ASSERT_FALSE(tempo.requests().empty());
-    const test::CapturedRequest& asked = tempo.requests().back();
+    const test::CapturedRequest asked = tempo.requests().back();  // requests() is a copy
     EXPECT_NE(asked.target.find("q=%7B%20status%20%3D%20error%20%7D"), std::string::npos)
         << asked.target;
     EXPECT_EQ(asked.header("x-scope-orgid"), "team-a");
