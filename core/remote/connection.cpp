@@ -85,6 +85,23 @@ std::string Connection::endpoint() const {
     return net::describeEndpoint(baseUrl);
 }
 
+std::chrono::seconds defaultMargin(SourceKind kind) {
+    switch (kind) {
+        case SourceKind::Loki:
+            return std::chrono::seconds(5);
+        case SourceKind::Prometheus:
+            return std::chrono::minutes(30);
+        case SourceKind::Jaeger:
+        case SourceKind::Tempo:
+            break;
+    }
+    return std::chrono::seconds(0);
+}
+
+std::chrono::seconds effectiveMargin(const Connection& c) {
+    return c.margin.count() > 0 ? c.margin : defaultMargin(c.kind);
+}
+
 Connection defaultConnection(SourceKind kind) {
     Connection c;
     c.kind = kind;
@@ -163,6 +180,16 @@ bool validateConnection(const Connection& c, std::string& error) {
         error = "'" + c.name + "': the timeout must be positive";
         return false;
     }
+    for (const MetricQueryTemplate& q : c.metricQueries)
+        if (q.expr.empty()) {
+            error = "'" + c.name + "': the chart '" + q.title + "' has no query";
+            return false;
+        }
+    for (const std::string& label : c.exemplarLabels)
+        if (label.empty()) {
+            error = "'" + c.name + "': an exemplar label name is empty";
+            return false;
+        }
     return true;
 }
 
@@ -335,6 +362,18 @@ bool loadConnections(const std::string& path, ConnectionList& out, std::string& 
                 return false;
             }
             c.timeout = std::chrono::milliseconds(std::llround(std::max(seconds, 0.0) * 1000));
+            const double margin = e.value("margin_s", 0.0);
+            if (!(margin >= 0 && margin <= 7 * 86400)) {
+                error = place + ": margin_s must be a number of seconds, at most a week";
+                return false;
+            }
+            c.margin = std::chrono::seconds(std::llround(margin));
+            c.logQuery = e.value("log_query", "");
+            for (const json& q : e.value("metric_queries", json::array()))
+                c.metricQueries.push_back(
+                    {q.value("title", ""), q.value("expr", ""), q.value("unit", "")});
+            c.exemplarLabels = e.value("exemplar_labels", std::vector<std::string>());
+            c.traceConnection = e.value("trace_connection", "");
             if (!validateConnection(c, error)) {
                 error = place + ": " + error;
                 return false;
@@ -372,6 +411,16 @@ bool saveConnections(const std::string& path, const ConnectionList& list, std::s
         if (!c.secretFile.empty()) e["secret_file"] = c.secretFile;
         if (!c.tenant.empty()) e["tenant"] = c.tenant;
         if (!c.caFile.empty()) e["ca_file"] = c.caFile;
+        if (c.margin.count() > 0) e["margin_s"] = static_cast<double>(c.margin.count());
+        if (!c.logQuery.empty()) e["log_query"] = c.logQuery;
+        if (!c.metricQueries.empty()) {
+            json qs = json::array();
+            for (const MetricQueryTemplate& q : c.metricQueries)
+                qs.push_back({{"title", q.title}, {"expr", q.expr}, {"unit", q.unit}});
+            e["metric_queries"] = qs;
+        }
+        if (!c.exemplarLabels.empty()) e["exemplar_labels"] = c.exemplarLabels;
+        if (!c.traceConnection.empty()) e["trace_connection"] = c.traceConnection;
         if (!c.headers.empty()) {
             json hs = json::array();
             for (const ExtraHeader& h : c.headers) {

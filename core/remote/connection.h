@@ -34,6 +34,14 @@ struct ExtraHeader {
     std::string valueEnv;  // or the environment variable that holds it (wins when set)
 };
 
+// A chart of a Prometheus connection: a PromQL template (remote/query_template.h) and how to
+// label it.
+struct MetricQueryTemplate {
+    std::string title;  // "p95 latency"
+    std::string expr;   // histogram_quantile(0.95, sum by (le, service) (rate(…[${range}])))
+    std::string unit;   // "s", "req/s", "ratio" or ""
+};
+
 struct Connection {
     std::string name;  // unique among the user's connections, e.g. "prod jaeger"
     SourceKind kind = SourceKind::Jaeger;
@@ -49,9 +57,27 @@ struct Connection {
     std::string caFile;     // a PEM bundle to trust, e.g. a company CA
     std::chrono::milliseconds timeout{30000};
 
+    // Loki and Prometheus: how far before and after the trace to look (Loki default 5 s, the
+    // tracepack's log window; Prometheus default 30 min, to see whether it was an incident).
+    std::chrono::seconds margin{0};  // 0: the kind's default (defaultMargin)
+    // Loki: the LogQL template; empty means remote::kDefaultLogQl.
+    std::string logQuery;
+    // Prometheus: the charts; empty means defaultMetricQueries().
+    std::vector<MetricQueryTemplate> metricQueries;
+    // Prometheus: the exemplar labels that hold a trace id, tried in order; empty means
+    // defaultExemplarLabels().
+    std::vector<std::string> exemplarLabels;
+    // Prometheus: the Jaeger or Tempo connection that opens an exemplar's trace; empty means
+    // the one the current trace came from, else the first trace connection.
+    std::string traceConnection;
+
     // "scheme://host:port" of baseUrl: what messages may name (never a path, query or secret).
     std::string endpoint() const;
 };
+
+std::chrono::seconds defaultMargin(SourceKind kind);
+// The margin in effect: `margin`, or the kind's default when it is 0.
+std::chrono::seconds effectiveMargin(const Connection& c);
 
 // Defaults for a new connection of this kind (the usual local URL: Jaeger :16686, Tempo :3200,
 // Loki :3100, Prometheus :9090).

@@ -13,4 +13,7 @@ target_sources(rootline_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/tempo_tags.cpp
   ${CMAKE_CURRENT_LIST_DIR}/trace_url.cpp
   ${CMAKE_CURRENT_LIST_DIR}/remote_open.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/query_template.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/loki_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/prometheus_source.cpp
 )

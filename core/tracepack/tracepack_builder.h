@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "analysis/suspect_ranking.h"
+#include "logs/log_line.h"
+#include "metrics/metric_snapshot.h"
 #include "model/trace.h"
 #include "tracepack/redaction.h"
 
@@ -43,6 +45,13 @@ struct PackOptions {
     // The span the user asked about (a trace index; -1 for the whole trace): always kept, with
     // its ancestors, and named in the header as `focus_span_id`.
     int64_t focusSpan = -1;
+    // Log lines from Loki or an OTLP log file, already correlated with this trace
+    // (logs/log_correlation.h): those within logWindowNs of an error span join the span events
+    // under the same rules (level filter, folding, budget), with their own `source`.
+    std::vector<logs::LogLine> extraLogs;
+    // Metric charts around the trace (remote/prometheus_source.h), written as the `metrics`
+    // section: downsampled, with the exemplars nearest the trace, shed first when over the cap.
+    metrics::MetricSnapshot metrics;
 };
 
 struct LeftOut {

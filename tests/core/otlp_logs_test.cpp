@@ -1,0 +1,2 @@
+// Filled in with the feature.
+#include <gtest/gtest.h>

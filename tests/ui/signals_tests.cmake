@@ -1,0 +1,1 @@
+# Tests of ui/signals (logs panel, metric charts), against loopback Loki and Prometheus servers.
