@@ -224,6 +224,18 @@
         <source>Search traces on Jaeger or Tempo</source>
         <translation>Traces in Jaeger oder Tempo suchen</translation>
     </message>
+    <message>
+        <source>Show the trace&apos;s logs</source>
+        <translation>Die Logs des Traces anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the metrics around the trace</source>
+        <translation>Die Metriken um den Trace anzeigen</translation>
+    </message>
+    <message>
+        <source>Open an OTLP log file for the trace in front</source>
+        <translation>Eine OTLP-Logdatei für den vorderen Trace öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Waterfall</name>
@@ -474,6 +486,86 @@
     <message>
         <source>a file only you can read (mode 0600); its first line is used</source>
         <translation>eine Datei, die nur Sie lesen können (Modus 0600); ihre erste Zeile wird verwendet</translation>
+    </message>
+    <message>
+        <source>Default (%1 s)</source>
+        <translation>Standard (%1 s)</translation>
+    </message>
+    <message>
+        <source>How far before and after the trace to look</source>
+        <translation>Wie weit vor und nach dem Trace gesucht wird</translation>
+    </message>
+    <message>
+        <source>LogQL; ${traceId} and ${services} (a regular expression of the trace&apos;s services) are filled in. Empty: the default shown.</source>
+        <translation>LogQL; ${traceId} und ${services} (ein regulärer Ausdruck der Dienste des Traces) werden eingesetzt. Leer: die angezeigte Vorgabe.</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>PromQL</source>
+        <translation>PromQL</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>${services}, ${range} and ${traceId} are filled in</source>
+        <translation>${services}, ${range} und ${traceId} werden eingesetzt</translation>
+    </message>
+    <message>
+        <source>Add Chart</source>
+        <translation>Diagramm hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Chart</source>
+        <translation>Diagramm entfernen</translation>
+    </message>
+    <message>
+        <source>Default Charts</source>
+        <translation>Standarddiagramme</translation>
+    </message>
+    <message>
+        <source>Request rate, error ratio and p95 latency of the span metrics</source>
+        <translation>Anfragerate, Fehlerquote und p95-Latenz der Span-Metriken</translation>
+    </message>
+    <message>
+        <source>The exemplar labels that hold a trace id, tried in order, separated by commas</source>
+        <translation>Die Exemplar-Labels, die eine Trace-ID enthalten, der Reihe nach versucht, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>The Jaeger or Tempo connection that opens an exemplar&apos;s trace</source>
+        <translation>Die Jaeger- oder Tempo-Verbindung, die den Trace eines Exemplars öffnet</translation>
+    </message>
+    <message>
+        <source>Time margin:</source>
+        <translation>Zeitspielraum:</translation>
+    </message>
+    <message>
+        <source>LogQL:</source>
+        <translation>LogQL:</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Diagramme:</translation>
+    </message>
+    <message>
+        <source>Exemplar labels:</source>
+        <translation>Exemplar-Labels:</translation>
+    </message>
+    <message>
+        <source>Open exemplars with:</source>
+        <translation>Exemplare öffnen mit:</translation>
+    </message>
+    <message>
+        <source>Where the trace came from, else the first</source>
+        <translation>Woher der Trace kam, sonst die erste</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
     </message>
 </context>
 <context>
@@ -835,6 +927,124 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     </message>
 </context>
 <context>
+    <name>rootline::ui::LogLinesModel</name>
+    <message>
+        <source>span event</source>
+        <translation>Span-Ereignis</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>OTLP log file</source>
+        <translation>OTLP-Logdatei</translation>
+    </message>
+    <message>
+        <source> (%1%2 from the trace&apos;s start)</source>
+        <translation> (%1%2 ab dem Beginn des Traces)</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Aus: %1</translation>
+    </message>
+    <message>
+        <source>Tied to its span by service and time: the line names no span</source>
+        <translation>Über Dienst und Zeit seinem Span zugeordnet: die Zeile nennt keinen Span</translation>
+    </message>
+    <message>
+        <source>… and %1 more fields</source>
+        <translation>… und %1 weitere Felder</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::LogsPanel</name>
+    <message>
+        <source>Selected span only</source>
+        <translation>Nur ausgewählter Span</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Info and worse</source>
+        <translation>Info und schlimmer</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Meldungen filtern</translation>
+    </message>
+    <message>
+        <source>Only the lines of the span selected in the waterfall</source>
+        <translation>Nur die Zeilen des im Wasserfall ausgewählten Spans</translation>
+    </message>
+    <message>
+        <source>Fetching the logs was cancelled</source>
+        <translation>Das Abrufen der Logs wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Asking Loki &apos;%1&apos; (%2) for the trace&apos;s logs…</source>
+        <translation>Loki „%1“ (%2) wird nach den Logs des Traces gefragt…</translation>
+    </message>
+    <message>
+        <source>Loki &apos;%1&apos;: %2</source>
+        <translation>Loki „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Loki &apos;%1&apos; has no lines for this trace</source>
+        <translation>Loki „%1“ hat keine Zeilen zu diesem Trace</translation>
+    </message>
+    <message>
+        <source>Loki &apos;%1&apos;: %2 lines, %3 tied to spans by id and %4 by service and time</source>
+        <translation>Loki „%1“: %2 Zeilen, %3 über die ID und %4 über Dienst und Zeit Spans zugeordnet</translation>
+    </message>
+    <message>
+        <source>; the line limit was reached: there may be more</source>
+        <translation>; die Zeilengrenze wurde erreicht: es kann mehr geben</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>Span events only: add a Loki connection (File › Connections…) to see the services&apos; logs here, or open an OTLP log file (File › Open Logs File…)</source>
+        <translation>Nur Span-Ereignisse: Fügen Sie eine Loki-Verbindung hinzu (Datei › Verbindungen…), um hier die Logs der Dienste zu sehen, oder öffnen Sie eine OTLP-Logdatei (Datei › Logdatei öffnen…)</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines</source>
+        <translation>%1: %2 Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1080,12 +1290,134 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <source>Opens the copy kept on this machine, without the server</source>
         <translation>Öffnet die auf diesem Rechner aufbewahrte Kopie, ohne den Server</translation>
     </message>
+    <message>
+        <source>Open &amp;Logs File…</source>
+        <translation>&amp;Logdatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Show the lines of an OTLP JSON log file under the spans of this trace</source>
+        <translation>Die Zeilen einer OTLP-JSON-Logdatei unter den Spans dieses Traces anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Logs</source>
+        <translation>&amp;Logs</translation>
+    </message>
+    <message>
+        <source>The trace&apos;s span events and its services&apos; log lines</source>
+        <translation>Die Span-Ereignisse des Traces und die Logzeilen seiner Dienste</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>Request rate, errors and latency around the trace</source>
+        <translation>Anfragerate, Fehler und Latenz um den Trace</translation>
+    </message>
+    <message>
+        <source>Open Logs File</source>
+        <translation>Logdatei öffnen</translation>
+    </message>
+    <message>
+        <source>OTLP JSON logs (*.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>OTLP-JSON-Logs (*.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a trace first: a log file&apos;s lines are shown under the spans of the trace in front</source>
+        <translation>Öffnen Sie zuerst einen Trace: die Zeilen einer Logdatei erscheinen unter den Spans des vorderen Traces</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its %3 lines belong to this trace</source>
+        <translation>%1: %2 seiner %3 Zeilen gehören zu diesem Trace</translation>
+    </message>
+    <message>
+        <source>Cannot open trace %1: there is no Jaeger or Tempo connection to fetch it from. Add one in File › Connections…</source>
+        <translation>Trace %1 lässt sich nicht öffnen: es gibt keine Jaeger- oder Tempo-Verbindung, von der er sich abrufen ließe. Fügen Sie eine unter Datei › Verbindungen… hinzu</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MessageBanner</name>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::MetricChartView</name>
+    <message>
+        <source>This trace</source>
+        <translation>Dieser Trace</translation>
+    </message>
+    <message>
+        <source>Exemplars (click to open)</source>
+        <translation>Exemplare (zum Öffnen klicken)</translation>
+    </message>
+    <message>
+        <source>This trace
+%1 at %2</source>
+        <translation>Dieser Trace
+%1 um %2</translation>
+    </message>
+    <message>
+        <source>Trace %1…
+%2 at %3
+Click to open it</source>
+        <translation>Trace %1…
+%2 um %3
+Zum Öffnen klicken</translation>
+    </message>
+    <message>
+        <source>Exemplars: %1</source>
+        <translation>Exemplare: %1</translation>
+    </message>
+    <message>
+        <source>No data for this query in the window</source>
+        <translation>Keine Daten für diese Abfrage im Zeitfenster</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::MetricsPanel</name>
+    <message>
+        <source>Edit Queries…</source>
+        <translation>Abfragen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>The chart queries (PromQL), exemplar labels and time margin of this connection</source>
+        <translation>Die Diagrammabfragen (PromQL), Exemplar-Labels und der Zeitspielraum dieser Verbindung</translation>
+    </message>
+    <message>
+        <source>No Prometheus connection yet.
+Add one in File › Connections… to see request rate, errors and latency of this trace&apos;s services around its time, with exemplars that open other traces.</source>
+        <translation>Noch keine Prometheus-Verbindung.
+Fügen Sie unter Datei › Verbindungen… eine hinzu, um Anfragerate, Fehler und Latenz der Dienste dieses Traces um seine Zeit zu sehen, mit Exemplaren, die andere Traces öffnen.</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Fetching the metrics was cancelled</source>
+        <translation>Das Abrufen der Metriken wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus &apos;%1&apos; (%2) about the trace&apos;s services…</source>
+        <translation>Prometheus „%1“ (%2) wird nach den Diensten des Traces gefragt…</translation>
+    </message>
+    <message>
+        <source>Prometheus &apos;%1&apos;: %2</source>
+        <translation>Prometheus „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus &apos;%1&apos;: %2 charts from %3 to %4, %5 exemplars</source>
+        <translation>Prometheus „%1“: %2 Diagramme von %3 bis %4, %5 Exemplare</translation>
+    </message>
+    <message>
+        <source>; %1 of them failed (see below each)</source>
+        <translation>; %1 davon fehlgeschlagen (siehe unter dem jeweiligen)</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1905,25 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     </message>
 </context>
 <context>
+    <name>rootline::ui::SourceBar</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The connection to ask</source>
+        <translation>Die zu fragende Verbindung</translation>
+    </message>
+    <message>
+        <source>Ask the server again</source>
+        <translation>Den Server erneut fragen</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::SpanAttributesModel</name>
     <message>
         <source>Span</source>
@@ -1648,6 +1999,10 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>Logs (%1)</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2660,26 @@ Trace %2
     <message>
         <source>Ask the model chosen in the settings what caused this trace&apos;s failure (%1)</source>
         <translation>Das in den Einstellungen gewählte Modell fragen, was den Fehler dieses Traces verursacht hat (%1)</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>Verdächtige</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>The trace&apos;s span events and its services&apos; log lines (%1)</source>
+        <translation>Die Span-Ereignisse des Traces und die Logzeilen seiner Dienste (%1)</translation>
+    </message>
+    <message>
+        <source>Request rate, errors and latency around the trace, from Prometheus (%1)</source>
+        <translation>Anfragerate, Fehler und Latenz um den Trace, aus Prometheus (%1)</translation>
+    </message>
+    <message>
+        <source>Logs (%1)</source>
+        <translation>Logs (%1)</translation>
     </message>
 </context>
 <context>

@@ -219,6 +219,7 @@ void MainWindow::createMenus() {
     recentMenu_->setObjectName(QStringLiteral("menuRecent"));
     rebuildRecentMenu();
     addRemoteActions(file);
+    addSignalActions(file);
 
     closeTabAction_ =
         file->addAction(tr("&Close Trace"), this, [this] { closeTab(tabs_->currentIndex()); });
@@ -490,6 +491,7 @@ TraceTab* MainWindow::openTrace(int index) {
     connect(tab, &TraceTab::analysisWarning, this, [this](const QString& message) {
         outcomeBanner_->showMessage(MessageBanner::Kind::Warning, message);
     });
+    connectSignals(tab, QString::fromStdString(snapshot->file->source));
     int at = -1;
     if (reloadAt >= 0) {
         auto* old = qobject_cast<TraceTab*>(tabs_->widget(reloadAt));
@@ -539,6 +541,8 @@ void MainWindow::onCurrentTabChanged() {
 void MainWindow::createViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
+    addSignalViewActions(view);
+    view->addSeparator();
     const std::initializer_list<std::initializer_list<TraceAction>> groups = {
         {TraceAction::Find, TraceAction::NextMatch, TraceAction::PreviousMatch},
         {TraceAction::NextError, TraceAction::PreviousError},

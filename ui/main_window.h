@@ -7,6 +7,7 @@
 // Nothing the user had is lost: a failed or cancelled load leaves the shown traces and the open
 // tabs in place and says what happened in a banner above them.
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
@@ -106,6 +107,17 @@ public:
     QDockWidget* searchDock() const { return searchDock_; }
     QMenu* remoteRecentMenu() const { return remoteRecentMenu_; }
 
+    // Logs and metrics of a trace (main_window_signals.cpp). File › Open Logs File…: reads an
+    // OTLP JSON log file on a worker and shows the lines of the trace in front in its Logs tab.
+    void openLogsFile(const QString& path);
+    // An exemplar of `prometheus` was clicked: opens `traceId` through that connection's trace
+    // connection, else `origin` (where the shown trace came from), else the first Jaeger or
+    // Tempo connection; says so in the banner when there is none.
+    void openExemplarTrace(const QString& prometheus, const QString& traceId,
+                           const QString& origin);
+    // File › Connections… with connection `name` selected (the Metrics tab's Edit Queries…).
+    ConnectionsDialog* editConnection(const QString& name);
+
     // View › Show the critical path: on by default, the same in every tab, kept across sessions.
     bool criticalPathShown() const;
     void setCriticalPathShown(bool on);
@@ -126,6 +138,10 @@ private:
     void createHistoryDock();
     void createSearchDock();
     void addRemoteActions(QMenu* file);
+    void addSignalActions(QMenu* file);
+    void addSignalViewActions(QMenu* view);
+    void chooseLogsFile();
+    void connectSignals(TraceTab* tab, const QString& source);
     void rebuildRemoteRecentMenu();
     void openCachedTrace(const QString& sourceKey, const QString& traceId);
     void onFetchFinished(const RemoteFetchOutcome& outcome);
@@ -186,10 +202,12 @@ private:
     QDockWidget* searchDock_ = nullptr;
     QMenu* remoteRecentMenu_ = nullptr;
     QPointer<ConnectionsDialog> connectionsDialog_;
-    QString lastConnection_;             // the one last fetched from, offered first
-    int connectionsReads_ = 0;           // reads of the connections file started
-    QString pendingRemotePath_;          // the fetched file being loaded
-    QStringList pendingRemoteWarnings_;  // to show once it has loaded
+    QString lastConnection_;                 // the one last fetched from, offered first
+    QString fetchingConnection_;             // the one being fetched from; empty for the cache
+    QHash<QString, QString> remoteOrigins_;  // fetched file → the connection it came from
+    int connectionsReads_ = 0;               // reads of the connections file started
+    QString pendingRemotePath_;              // the fetched file being loaded
+    QStringList pendingRemoteWarnings_;      // to show once it has loaded
 };
 
 }  // namespace rootline::ui

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "explain/background_call.h"
 #include "load_progress_widget.h"
@@ -20,6 +21,7 @@
 #include "remote/remote_open.h"
 #include "remote/search_panel.h"
 #include "store/remote_trace_cache.h"
+#include "trace_tab.h"
 
 namespace rootline::ui {
 
@@ -105,6 +107,9 @@ void MainWindow::reloadConnections() {
 void MainWindow::setConnections(const remote::ConnectionList& list) {
     connections_ = list;
     search_->setConnections(list);
+    // The open tabs ask their Loki and Prometheus connections (again, when they changed).
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (auto* tab = qobject_cast<TraceTab*>(tabs_->widget(i))) tab->setConnections(list);
     if (!lastConnection_.isEmpty()) search_->selectConnection(lastConnection_);
 }
 
@@ -140,6 +145,7 @@ void MainWindow::openRemoteTrace(const QString& connectionName, const QString& t
         return;
     }
     lastConnection_ = connectionName;
+    fetchingConnection_ = connectionName;
     if (job_ && isLoading()) cancelLoad();
     fetch_->start(*c, traceId);
     outcomeBanner_->hide();
@@ -151,6 +157,7 @@ void MainWindow::openRemoteTrace(const QString& connectionName, const QString& t
 
 void MainWindow::openCachedTrace(const QString& sourceKey, const QString& traceId) {
     if (job_ && isLoading()) cancelLoad();
+    fetchingConnection_.clear();  // the cache does not say which connection it came through
     const QString title = tr("%1: %2…").arg(sourceKey.section(u' ', 1), traceId.left(16));
     fetch_->startCached(sourceKey, traceId, title);
     outcomeBanner_->hide();
@@ -178,6 +185,7 @@ void MainWindow::onFetchFinished(const RemoteFetchOutcome& outcome) {
         return;
     }
     pendingRemotePath_ = outcome.path;
+    if (!fetchingConnection_.isEmpty()) remoteOrigins_.insert(outcome.path, fetchingConnection_);
     pendingRemoteWarnings_ = outcome.warnings;
     openFile(outcome.path);
 }

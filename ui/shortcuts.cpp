@@ -151,6 +151,14 @@ std::span<const CommandShortcut> commandShortcuts() {
          QKeySequence(Qt::CTRL | Qt::Key_L)},
         {C::SearchTraces, QT_TRANSLATE_NOOP("Shortcuts", "Search traces on Jaeger or Tempo"),
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+        // Beside Ctrl+L: the logs and metrics of the trace in front.
+        {C::ShowLogs, QT_TRANSLATE_NOOP("Shortcuts", "Show the trace's logs"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+        {C::ShowMetrics, QT_TRANSLATE_NOOP("Shortcuts", "Show the metrics around the trace"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+        {C::OpenLogsFile,
+         QT_TRANSLATE_NOOP("Shortcuts", "Open an OTLP log file for the trace in front"),
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
     };
     return commands;
 }

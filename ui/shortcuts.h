@@ -94,7 +94,10 @@ enum class WindowCommand {
     ExportTracepack,
     ModelSettings,
     OpenTraceId,
-    SearchTraces
+    SearchTraces,
+    ShowLogs,
+    ShowMetrics,
+    OpenLogsFile
 };
 
 struct CommandShortcut {

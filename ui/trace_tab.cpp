@@ -3,8 +3,10 @@
 #include <QDataStream>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QLocale>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -13,6 +15,8 @@
 #include "explain/explain_runner.h"
 #include "explain/verdict_panel.h"
 #include "logging.h"
+#include "signals/logs_panel.h"
+#include "signals/metrics_panel.h"
 #include "span_details/span_details_panel.h"
 #include "suspects/ranking_weights_file.h"
 #include "suspects/suspects_panel.h"
@@ -41,6 +45,9 @@ constexpr int kSuspectsShare = 25;
 constexpr quint32 kLayoutVersion = 2;
 // Opened, the Verdict panel takes more than half the right column: it is what was asked for.
 constexpr int kVerdictShare = 55;
+// The Metrics tab needs room for a chart's axes and legend: brought forward into a shorter
+// place, it takes this much from the waterfall (the user's drag then wins).
+constexpr int kMetricsHeight = 340;
 
 }  // namespace
 
@@ -55,6 +62,9 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
       details_(new SpanDetailsPanel(this)),
       legend_(new ServiceLegend(this)),
       suspects_(new SuspectsPanel(this)),
+      logs_(new LogsPanel(this)),
+      metrics_(new MetricsPanel(this)),
+      bottomTabs_(new QTabWidget(this)),
       runner_(new TraceAnalysisRunner(this)),
       verdict_(new VerdictPanel(this)),
       explainRunner_(new ExplainRunner(this)),
@@ -77,8 +87,22 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     timelineLayout->addWidget(minimap_);
     timelineLayout->addWidget(waterfall_, 1);
 
+    // The suspects, the logs and the metrics share the place under the waterfall: each is read
+    // against the waterfall (a click selects a span there), and one at a time is enough.
+    bottomTabs_->setObjectName(QStringLiteral("traceBottomTabs"));
+    bottomTabs_->setDocumentMode(true);
+    bottomTabs_->addTab(suspects_, tr("Suspects"));
+    bottomTabs_->addTab(logs_, QString());
+    bottomTabs_->addTab(metrics_, tr("Metrics"));
+    bottomTabs_->setTabToolTip(
+        1, tr("The trace's span events and its services' log lines (%1)")
+               .arg(commandKey(WindowCommand::ShowLogs).toString(QKeySequence::NativeText)));
+    bottomTabs_->setTabToolTip(
+        2, tr("Request rate, errors and latency around the trace, from Prometheus (%1)")
+               .arg(commandKey(WindowCommand::ShowMetrics).toString(QKeySequence::NativeText)));
+    updateLogsTabTitle();
     leftSplit_->addWidget(timeline);
-    leftSplit_->addWidget(suspects_);
+    leftSplit_->addWidget(bottomTabs_);
     leftSplit_->setStretchFactor(0, 100 - kSuspectsShare);
     leftSplit_->setStretchFactor(1, kSuspectsShare);
     leftSplit_->setCollapsible(0, false);
@@ -130,6 +154,8 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     legend_->setTrace(trace_);
     details_->setTrace(trace_);
     suspects_->setTrace(trace_);
+    logs_->setTrace(trace_);
+    metrics_->setTrace(trace_);
     waterfall_->setTrace(trace_);  // selects the first row, which the details then show
     waterfall_->setFocus();
     runner_->start(trace_, rankingWeightsPath());
@@ -173,6 +199,22 @@ void TraceTab::connectParts() {
             &SuspectsPanel::setCurrentSpan);
     connect(waterfall_, &WaterfallView::criticalPathShownChanged, this,
             &TraceTab::criticalPathShownChanged);
+    // A log line is a way into the waterfall, like a suspect.
+    connect(logs_, &LogsPanel::spanSelected, this,
+            [this](quint32 span) { waterfall_->setCurrentSpan(static_cast<int32_t>(span)); });
+    connect(waterfall_, &WaterfallView::currentSpanChanged, logs_, &LogsPanel::setCurrentSpan);
+    connect(logs_, &LogsPanel::linesChanged, this, [this] {
+        details_->setLogLines(logs_->externalLines());
+        updateLogsTabTitle();
+    });
+    connect(metrics_, &MetricsPanel::exemplarClicked, this, &TraceTab::exemplarTraceRequested);
+    connect(bottomTabs_, &QTabWidget::currentChanged, this, [this] {
+        if (bottomTabs_->currentWidget() == metrics_) makeRoomForMetrics();
+    });
+    connect(metrics_, &MetricsPanel::editQueriesRequested, this,
+            &TraceTab::editConnectionRequested);
+    connect(metrics_, &MetricsPanel::manageConnectionsRequested, this,
+            [this] { emit editConnectionRequested(QString()); });
     connect(runner_, &TraceAnalysisRunner::finished, this, &TraceTab::onAnalysis);
     connect(explainButton_, &QToolButton::clicked, this, &TraceTab::explainError);
     connect(explainRunner_, &ExplainRunner::asking, verdict_, &VerdictPanel::showAsking);
@@ -192,6 +234,33 @@ void TraceTab::connectParts() {
     connect(leftSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(rightSplit_, &QSplitter::splitterMoved, this, &TraceTab::layoutChanged);
     connect(waterfall_, &WaterfallView::treeColumnWidthChanged, this, &TraceTab::layoutChanged);
+}
+
+void TraceTab::setConnections(const remote::ConnectionList& list) {
+    logs_->setConnections(list);
+    metrics_->setConnections(list);
+}
+
+void TraceTab::showLogs() {
+    bottomTabs_->setCurrentWidget(logs_);
+    logs_->textFilter()->setFocus();
+}
+
+void TraceTab::showMetrics() {
+    bottomTabs_->setCurrentWidget(metrics_);
+}
+
+void TraceTab::makeRoomForMetrics() {
+    const QList<int> sizes = leftSplit_->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0 || sizes.value(1) >= kMetricsHeight) return;
+    const int bottom = std::min(kMetricsHeight, total / 2);
+    leftSplit_->setSizes({total - bottom, bottom});
+}
+
+void TraceTab::updateLogsTabTitle() {
+    bottomTabs_->setTabText(bottomTabs_->indexOf(logs_),
+                            tr("Logs (%1)").arg(QLocale().toString(logs_->lineCount())));
 }
 
 void TraceTab::onMatches(std::shared_ptr<const std::vector<uint8_t>> matches, quint32 count) {
@@ -249,6 +318,9 @@ void TraceTab::explainError() {
     request.traceSource = QFileInfo(QString::fromStdString(file_->file->source)).fileName();
     request.packSource =
         tr("%1 (%2)").arg(request.traceSource, QString::fromStdString(file_->file->format));
+    // What the Logs and Metrics tabs hold goes into the pack the model reads.
+    request.extraLogs = logs_->externalLines();
+    request.metrics = metrics_->snapshot();
     ++pastVerdicts_;  // a past verdict still being looked up would replace this run's
     verdict_->showStarted();
     explainRunner_->start(std::move(request));
@@ -306,6 +378,8 @@ TracepackExportDialog* TraceTab::exportTracepack(const QString& vaultPath) {
         tr("%1 (%2)").arg(QFileInfo(QString::fromStdString(file_->file->source)).fileName(),
                           QString::fromStdString(file_->file->format));
     input.vaultPath = vaultPath;
+    input.extraLogs = logs_->externalLines();
+    input.metrics = metrics_->snapshot();
     exportDialog_ = new TracepackExportDialog(std::move(input), window());
     exportDialog_->setAttribute(Qt::WA_DeleteOnClose);
     exportDialog_->show();

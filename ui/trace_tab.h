@@ -1,6 +1,7 @@
 #pragma once
-// One open trace: header, find bar, minimap and waterfall above the ranked suspects, and on the
-// right the span details above the service legend. Wires the parts together, and starts the
+// One open trace: header, find bar, minimap and waterfall above a tab of the ranked suspects,
+// the trace's logs and the metrics around it, and on the right the span details above the
+// service legend. Wires the parts together, and starts the
 // background analysis (suspects, critical path) whose results the parts then show; owns no
 // logic of its own beyond that.
 
@@ -9,10 +10,12 @@
 #include <memory>
 
 #include "load_outcome.h"
+#include "remote/connection.h"
 #include "shortcuts.h"
 #include "store/investigation_history.h"
 
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 
 namespace rootline::ui {
@@ -20,6 +23,8 @@ namespace rootline::ui {
 class ExplainRunner;
 struct ExplainRun;
 class FindBar;
+class LogsPanel;
+class MetricsPanel;
 class ServiceLegend;
 class SpanDetailsPanel;
 class SuspectsPanel;
@@ -39,6 +44,7 @@ public:
     ~TraceTab() override;
 
     const Trace& trace() const { return *trace_; }
+    const std::shared_ptr<const Trace>& sharedTrace() const { return trace_; }
     const LoadedFile* file() const { return file_.get(); }
     int traceIndex() const { return index_; }
     QString title() const;    // "web-frontend: POST /api/checkout"
@@ -87,6 +93,21 @@ public:
     SpanDetailsPanel* details() const { return details_; }
     ServiceLegend* legend() const { return legend_; }
     SuspectsPanel* suspects() const { return suspects_; }
+    LogsPanel* logsPanel() const { return logs_; }
+    MetricsPanel* metricsPanel() const { return metrics_; }
+    // Under the waterfall: Suspects | Logs (n) | Metrics.
+    QTabWidget* bottomTabs() const { return bottomTabs_; }
+
+    // The user's connections: the Logs panel asks the Loki ones, the Metrics panel the
+    // Prometheus ones (each on a worker; a saved list with the same settings asks nothing).
+    void setConnections(const remote::ConnectionList& list);
+    // The Jaeger or Tempo connection the trace was fetched from (empty for a file): exemplars
+    // open their traces there when the Prometheus connection names none.
+    void setRemoteOrigin(const QString& connectionName) { remoteOrigin_ = connectionName; }
+    QString remoteOrigin() const { return remoteOrigin_; }
+    // Brings the Logs or Metrics tab forward (View menu keys).
+    void showLogs();
+    void showMetrics();
 
 signals:
     // The user changed a splitter or the tree column: the window saves the layout.
@@ -101,6 +122,11 @@ signals:
     void investigationRecorded(qint64 id);
     // A resolution note was saved for an investigation shown in this tab.
     void resolutionSaved();
+    // An exemplar was clicked in the Metrics tab: open `traceId` for Prometheus connection
+    // `prometheus` (the window picks the trace connection).
+    void exemplarTraceRequested(const QString& prometheus, const QString& traceId);
+    // "Edit Queries…" in the Metrics tab, or the empty state's "Connections…".
+    void editConnectionRequested(const QString& connection);
 
 private:
     void connectParts();
@@ -108,6 +134,8 @@ private:
     void onAnalysis(std::shared_ptr<const TraceAnalysis> analysis);
     void onExplained(std::shared_ptr<const ExplainRun> run);
     void revealVerdictPanel();
+    void updateLogsTabTitle();
+    void makeRoomForMetrics();
     QString spanLabel(int32_t span) const;
 
     std::shared_ptr<const LoadedFile> file_;
@@ -120,6 +148,10 @@ private:
     SpanDetailsPanel* details_;
     ServiceLegend* legend_;
     SuspectsPanel* suspects_;
+    LogsPanel* logs_;
+    MetricsPanel* metrics_;
+    QTabWidget* bottomTabs_;
+    QString remoteOrigin_;
     TraceAnalysisRunner* runner_;
     std::shared_ptr<const TraceAnalysis> analysis_;
     QPointer<TracepackExportDialog> exportDialog_;
@@ -128,7 +160,7 @@ private:
     QToolButton* explainButton_;
     quint64 pastVerdicts_ = 0;  // generation of the newest showPastVerdict()
     QSplitter* split_;          // left column | right column
-    QSplitter* leftSplit_;      // waterfall above suspects
+    QSplitter* leftSplit_;      // waterfall above the suspects, logs and metrics tabs
     QSplitter* rightSplit_;     // details above legend
     QSplitter* verdictSplit_;   // in the right column: the verdict (when opened) above details
 };

@@ -80,6 +80,8 @@ ExplainRun runExplain(const ExplainRequest& request, const llm::ProviderSettings
     investigation.pack.source = request.packSource.toStdString();
     investigation.pack.focusSpan = request.focusSpan;
     investigation.pack.tokenKey = vault.key;
+    if (request.extraLogs) investigation.pack.extraLogs = *request.extraLogs;
+    if (request.metrics) investigation.pack.metrics = *request.metrics;
     llm::InvestigationOutcome outcome;
     try {
         std::shared_ptr<const Ranking> ranking = request.ranking;

@@ -11,10 +11,13 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "analysis/suspect_ranking.h"
 #include "explain/verdict_display.h"
 #include "llm/provider.h"
+#include "logs/log_line.h"
+#include "metrics/metric_snapshot.h"
 #include "model/trace.h"
 
 namespace rootline::ui {
@@ -27,6 +30,10 @@ struct ExplainRequest {
     QString traceSource;     // the file name, for the record
     QString packSource;      // "checkout.json (Jaeger JSON)"
     int64_t focusSpan = -1;  // the span the user was on: the question is about its failure
+    // The tab's Loki and log-file lines (tied to the trace) and its metric charts: the pack the
+    // model reads carries them. Null: none.
+    std::shared_ptr<const std::vector<logs::LogLine>> extraLogs;
+    std::shared_ptr<const metrics::MetricSnapshot> metrics;
     // Empty: the user's (llm::providerConfigPath(), store::InvestigationHistory::defaultPath(),
     // TokenVault::defaultPath()); each honours its environment override.
     QString providersPath;

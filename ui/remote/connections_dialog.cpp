@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -260,6 +261,7 @@ ConnectionsDialog::ConnectionsDialog(QWidget* parent, QString path)
     formLayout_->addRow(QString(), tlsWarning_);
     formLayout_->addRow(tr("CA file:"), caRow);
     formLayout_->addRow(tr("Timeout:"), timeout_);
+    createSignalRows();
 
     validation_->setObjectName(QStringLiteral("validationMessage"));
     validation_->setWordWrap(true);
@@ -325,7 +327,7 @@ ConnectionsDialog::ConnectionsDialog(QWidget* parent, QString path)
     connect(buttons_, &QDialogButtonBox::accepted, this, &ConnectionsDialog::save);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    resize(880, 640);
+    resize(900, 700);
     showConnection(-1);
     load();
 }
@@ -444,6 +446,7 @@ void ConnectionsDialog::showConnection(int row) {
     caFile_->setText(QString::fromStdString(c.caFile));
     const auto ms = c.timeout.count();
     timeout_->setValue(int(std::clamp<long long>((ms + 999) / 1000, 1, kMaxTimeoutSeconds)));
+    showSignalSettings(c);
     showing_ = false;
     updateFields();
     validate();
@@ -506,6 +509,7 @@ remote::Connection ConnectionsDialog::connectionFromForm() const {
     c.verifyTls = verifyTls_->isChecked();
     c.caFile = caFile_->text().trimmed().toStdString();
     c.timeout = std::chrono::seconds(timeout_->value());
+    readSignalSettings(c);
     return c;
 }
 
@@ -525,6 +529,16 @@ void ConnectionsDialog::updateFields() {
     const std::string warning = selected ? remote::tlsWarning(model_->at(row)) : std::string();
     tlsWarning_->setText(QString::fromStdString(warning));
     tlsWarning_->setVisible(!warning.empty());
+    // The log and metric rows only for their kinds.
+    const bool loki = kind == remote::SourceKind::Loki;
+    const bool prometheus = kind == remote::SourceKind::Prometheus;
+    formLayout_->setRowVisible(margin_, loki || prometheus);
+    formLayout_->setRowVisible(logQuery_, loki);
+    formLayout_->setRowVisible(chartsBox_, prometheus);
+    formLayout_->setRowVisible(exemplarLabels_, prometheus);
+    formLayout_->setRowVisible(traceConnection_, prometheus);
+    margin_->setSpecialValueText(tr("Default (%1 s)").arg(remote::defaultMargin(kind).count()));
+    removeChart_->setEnabled(metricQueries_->currentRow() >= 0);
 }
 
 QString ConnectionsDialog::validationMessage() const {

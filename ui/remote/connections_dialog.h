@@ -8,6 +8,11 @@
 // bearer auth, a second secret source) is left as loaded until that connection is edited; an
 // edited connection keeps only what applies: the user name for basic auth, and the one secret
 // source chosen under "Secret from".
+//
+// Loki and Prometheus connections have rows of their own, shown only for their kind: how far
+// around the trace to look, the LogQL template, and the chart queries (title, PromQL, unit),
+// exemplar labels and the trace connection that opens an exemplar's trace. Left as they come
+// (the defaults), they are saved empty, so the connection follows better defaults later.
 
 #include <QDialog>
 #include <atomic>
@@ -22,6 +27,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -93,6 +99,17 @@ public:
     QLineEdit* caFileEdit() const { return caFile_; }
     QPushButton* caFileButton() const { return caFileBrowse_; }
     QSpinBox* timeoutBox() const { return timeout_; }
+    QSpinBox* marginBox() const { return margin_; }
+    QPlainTextEdit* logQueryEdit() const { return logQuery_; }
+    QTableWidget* metricQueriesTable() const { return metricQueries_; }
+    QPushButton* addChartButton() const { return addChart_; }
+    QPushButton* removeChartButton() const { return removeChart_; }
+    QPushButton* resetChartsButton() const { return resetCharts_; }
+    QLineEdit* exemplarLabelsEdit() const { return exemplarLabels_; }
+    QComboBox* traceConnectionBox() const { return traceConnection_; }
+    // Appends a chart row to the selected Prometheus connection.
+    void addChart(const QString& title = QString(), const QString& expr = QString(),
+                  const QString& unit = QString());
     QLabel* validationLabel() const { return validation_; }
     QPushButton* testButton() const { return test_; }
     QLabel* testResultLabel() const { return testResult_; }
@@ -123,6 +140,10 @@ private:
     void validate();
     void stopTest();
     void browse(QLineEdit* edit, const QString& title);
+    QWidget* createSignalRows();
+    void showSignalSettings(const remote::Connection& c);
+    void readSignalSettings(remote::Connection& c) const;
+    void fillCharts(const std::vector<remote::MetricQueryTemplate>& queries);
 
     QString path_;
     bool loaded_ = false;
@@ -161,6 +182,15 @@ private:
     QLineEdit* caFile_;
     QPushButton* caFileBrowse_;
     QSpinBox* timeout_;
+    QSpinBox* margin_;
+    QPlainTextEdit* logQuery_;
+    QWidget* chartsBox_;
+    QTableWidget* metricQueries_;
+    QPushButton* addChart_;
+    QPushButton* removeChart_;
+    QPushButton* resetCharts_;
+    QLineEdit* exemplarLabels_;
+    QComboBox* traceConnection_;
     QLabel* validation_;
     QPushButton* test_;
     QLabel* testResult_;

@@ -4,6 +4,7 @@ target_sources(rootline_ui PRIVATE
   remote/connection_list_model.cpp
   remote/connection_probe.cpp
   remote/connections_dialog.cpp
+  remote/connections_dialog_signals.cpp
   remote/remote_fetch.cpp
   remote/search_results_model.cpp
   remote/results_plot.cpp

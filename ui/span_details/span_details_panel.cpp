@@ -13,10 +13,12 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "logging.h"
+#include "signals/log_lines_model.h"
 #include "span_details/detail_tree_view.h"
 #include "span_details/exception_box.h"
 #include "span_details/span_attributes_model.h"
@@ -50,7 +52,8 @@ SpanDetailsPanel::SpanDetailsPanel(QWidget* parent)
       attributes_(new SpanAttributesModel(this)),
       events_(new SpanEventsModel(this)),
       links_(new SpanLinksModel(this)),
-      warnings_(new SpanWarningsModel(this)) {
+      warnings_(new SpanWarningsModel(this)),
+      logs_(new LogLinesModel(this)) {
     setObjectName(QStringLiteral("spanDetailsPanel"));
     warnings_->setWarningIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this));
 
@@ -121,6 +124,22 @@ QWidget* SpanDetailsPanel::createContent() {
     warningsView_->setHeaderHidden(true);
     warningsView_->setRootIsDecorated(false);
     tabs_->addTab(warningsView_, QString());
+    logsView_ = new QTreeView(this);
+    logsView_->setObjectName(QStringLiteral("spanLogsView"));
+    logsView_->setModel(logs_);
+    logsView_->setRootIsDecorated(false);
+    logsView_->setUniformRowHeights(true);
+    logsView_->setAlternatingRowColors(true);
+    // The span is the one shown: its service and name would repeat on every line.
+    logsView_->setColumnHidden(LogLinesModel::ServiceColumn, true);
+    logsView_->setColumnHidden(LogLinesModel::SpanColumn, true);
+    logsView_->header()->setStretchLastSection(true);
+    logsView_->header()->resizeSection(
+        LogLinesModel::TimeColumn,
+        fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 24);
+    logsView_->header()->resizeSection(
+        LogLinesModel::LevelColumn, fontMetrics().horizontalAdvance(QStringLiteral("ERROR")) + 20);
+    tabs_->addTab(logsView_, QString());
 
     splitter_ = new QSplitter(Qt::Vertical, content);
     splitter_->setObjectName(QStringLiteral("spanDetailsSplitter"));
@@ -174,6 +193,7 @@ DetailTreeView* SpanDetailsPanel::createTree(const char* objectName, QAbstractIt
 void SpanDetailsPanel::setTrace(std::shared_ptr<const Trace> trace) {
     trace_ = std::move(trace);
     ranking_.reset();  // the previous trace's
+    logLines_.reset();
     finder_ = trace_ ? std::make_unique<ExceptionFinder>(*trace_->dict) : nullptr;
     showPlaceholder();
 }
@@ -208,6 +228,7 @@ void SpanDetailsPanel::showSpan(int32_t span) {
     events_->setSpan(trace, index, exceptionEvents);
     links_->setSpan(trace, index);
     warnings_->setSpan(trace, index);
+    showSpanLogs();
     updateTabs();
     updateFilterCount();
     const bool wasPlaceholder = pages_->currentWidget() != scroll_;
@@ -219,6 +240,22 @@ void SpanDetailsPanel::showSpan(int32_t span) {
     qCDebug(lcWindow) << "span details of" << span << "in" << timer.nsecsElapsed() / 1000 << "µs";
 }
 
+void SpanDetailsPanel::setLogLines(std::shared_ptr<const std::vector<logs::LogLine>> lines) {
+    logLines_ = std::move(lines);
+    if (span_ < 0) return;
+    showSpanLogs();
+    updateTabs();
+}
+
+void SpanDetailsPanel::showSpanLogs() {
+    // A few thousand lines at most (Loki's limit, a log file's trace): one pass per span shown.
+    auto mine = std::make_shared<std::vector<logs::LogLine>>();
+    if (logLines_)
+        for (const logs::LogLine& line : *logLines_)
+            if (line.span == span_) mine->push_back(line);
+    logs_->setLines(trace_, std::move(mine));
+}
+
 void SpanDetailsPanel::showPlaceholder() {
     span_ = -1;
     suspect_->clear();
@@ -228,6 +265,7 @@ void SpanDetailsPanel::showPlaceholder() {
     events_->clear();
     links_->clear();
     warnings_->clear();
+    logs_->clear();
     updateTabs();
     updateFilterCount();
     placeholder_->setText(trace_ ? tr("Select a span") : tr("No trace"));
@@ -241,9 +279,9 @@ QString SpanDetailsPanel::exceptionText() const {
 void SpanDetailsPanel::updateTabs() {
     updatingTabs_ = true;
     const int counts[] = {attributes_->totalCount(), events_->eventCount(), links_->linkCount(),
-                          warnings_->rowCount()};
+                          warnings_->rowCount(), logs_->rowCount()};
     const QString titles[] = {tr("Attributes (%1)"), tr("Events (%1)"), tr("Links (%1)"),
-                              tr("Warnings (%1)")};
+                              tr("Warnings (%1)"), tr("Logs (%1)")};
     for (int tab = 0; tab < tabs_->count(); ++tab) {
         tabs_->setTabText(tab, titles[tab].arg(number(counts[tab])));
         // The attributes tab has the filter and says "No attributes" itself.

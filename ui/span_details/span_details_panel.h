@@ -5,11 +5,14 @@
 //   header      name, service, kind, status, timing, ids, scope (SpanHeader)
 //   exceptions  type, message and stack of each exception, when the span has any (ExceptionBox)
 //   tabs        Attributes (filterable; span and resource) | Events (n) | Links (n) |
-//               Warnings (n); an empty tab stays in its place, disabled with "(0)", so the tabs
-//               never move under the mouse.
+//               Warnings (n) | Logs (n); an empty tab stays in its place, disabled with "(0)", so
+//               the tabs never move under the mouse.
 // Exceptions and tabs share a vertical splitter; a short exception takes only the height it
 // needs. When the panel is shorter than what its parts need (about 600 px with an exception),
 // the whole panel scrolls, so at 380×300 nothing is squeezed to a sliver.
+//
+// The Logs tab holds the span's lines from Loki and OTLP log files (the Logs panel's lines tied
+// to it). Its span events are not repeated there: the Events tab shows them, with attributes.
 //
 // Showing a span resets four small models and fills a few labels: no widget is created per
 // attribute, and nothing walks the trace, so a span of a 1M-span trace shows as fast as any.
@@ -22,6 +25,7 @@
 #include <memory>
 
 #include "analysis/suspect_ranking.h"
+#include "logs/log_line.h"
 #include "model/trace.h"
 
 class QAbstractItemModel;
@@ -31,12 +35,14 @@ class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTreeView;
 
 namespace rootline::ui {
 
 class DetailTreeView;
 class ExceptionBox;
 class ExceptionFinder;
+class LogLinesModel;
 class SpanAttributesModel;
 class SpanEventsModel;
 class SpanHeader;
@@ -47,7 +53,7 @@ class SuspectSummary;
 class SpanDetailsPanel : public QWidget {
     Q_OBJECT
 public:
-    enum Tab { AttributesTab, EventsTab, LinksTab, WarningsTab };
+    enum Tab { AttributesTab, EventsTab, LinksTab, WarningsTab, LogsTab };
 
     explicit SpanDetailsPanel(QWidget* parent = nullptr);
     ~SpanDetailsPanel() override;
@@ -62,6 +68,8 @@ public:
     // The shown trace's suspects (they arrive after the trace); null clears them. The shown
     // span's suspect section follows at once.
     void setRanking(std::shared_ptr<const Ranking> ranking);
+    // The trace's Loki and log-file lines (tied to spans); the shown span's go in the Logs tab.
+    void setLogLines(std::shared_ptr<const std::vector<logs::LogLine>> lines);
 
     // For tests and the e2e test: the exception text shown (type: message and stack), empty if
     // none.
@@ -70,6 +78,8 @@ public:
     SpanEventsModel* eventsModel() const { return events_; }
     SpanLinksModel* linksModel() const { return links_; }
     SpanWarningsModel* warningsModel() const { return warnings_; }
+    LogLinesModel* logsModel() const { return logs_; }
+    QTreeView* logsView() const { return logsView_; }
     SpanHeader* header() const { return header_; }
     SuspectSummary* suspectSummary() const { return suspect_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -92,6 +102,7 @@ private:
     void restoreAttributeLayout();
     void restoreEventLayout();
     void applyExceptionShare();
+    void showSpanLogs();
 
     std::shared_ptr<const Trace> trace_;
     std::shared_ptr<const Ranking> ranking_;
@@ -105,6 +116,8 @@ private:
     SpanEventsModel* events_;
     SpanLinksModel* links_;
     SpanWarningsModel* warnings_;
+    LogLinesModel* logs_;
+    std::shared_ptr<const std::vector<logs::LogLine>> logLines_;
 
     QStackedWidget* pages_ = nullptr;
     QLabel* placeholder_ = nullptr;
@@ -120,6 +133,7 @@ private:
     DetailTreeView* eventsView_ = nullptr;
     DetailTreeView* linksView_ = nullptr;
     DetailTreeView* warningsView_ = nullptr;
+    QTreeView* logsView_ = nullptr;
 };
 
 }  // namespace rootline::ui

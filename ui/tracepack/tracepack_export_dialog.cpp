@@ -270,6 +270,8 @@ void TracepackExportDialog::startBuild() {
     request.source = input_.source;
     request.vaultPath = vaultPath_;
     request.vault = vault_;
+    request.extraLogs = input_.extraLogs;
+    request.metrics = input_.metrics;
     runner_->start(std::move(request));
     showStatus(tr("Building the tracepack…"), false);
     updateButtons();

@@ -11,8 +11,11 @@
 
 #include <QDialog>
 #include <memory>
+#include <vector>
 
 #include "analysis/suspect_ranking.h"
+#include "logs/log_line.h"
+#include "metrics/metric_snapshot.h"
 #include "model/trace.h"
 #include "tracepack/token_vault.h"
 
@@ -44,6 +47,10 @@ public:
         // Where the token vault is; empty for TokenVault::defaultPath(). Tests use a folder of
         // their own.
         QString vaultPath;
+        // The Logs tab's Loki and log-file lines, tied to the trace, and the Metrics tab's
+        // charts: the pack carries them (null: none).
+        std::shared_ptr<const std::vector<logs::LogLine>> extraLogs;
+        std::shared_ptr<const metrics::MetricSnapshot> metrics;
     };
 
     explicit TracepackExportDialog(Input input, QWidget* parent = nullptr);

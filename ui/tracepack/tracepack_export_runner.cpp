@@ -37,6 +37,8 @@ PackOptions packOptionsFor(const TracepackRequest& request, const TokenKey& key,
     }
     // The checkbox wins over the file, as it is what the user sees.
     options.rules.detectIp = request.detectIp;
+    if (request.extraLogs) options.extraLogs = *request.extraLogs;
+    if (request.metrics) options.metrics = *request.metrics;
     return options;
 }
 

@@ -32,6 +32,11 @@ struct TracepackRequest {
     // and the saved vault share one key even while the vault file does not exist yet.
     QString vaultPath;
     std::shared_ptr<const TokenVault> vault;
+    // The trace window's Loki and log-file lines (already tied to the trace) and its metric
+    // charts, for the pack's logs and `metrics` sections; shared, as every option change of the
+    // dialog builds again. Null: none.
+    std::shared_ptr<const std::vector<logs::LogLine>> extraLogs;
+    std::shared_ptr<const metrics::MetricSnapshot> metrics;
 };
 
 struct TracepackBuild {
