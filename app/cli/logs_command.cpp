@@ -9,11 +9,8 @@
 
 #include "cli.h"
 #include "cli_input.h"
-#include "logs/log_correlation.h"
-#include "logs/otlp_log_reader.h"
+#include "linked_signals.h"
 #include "logs/span_event_logs.h"
-#include "remote/loki_source.h"
-#include "remote_options.h"
 #include "util/format.h"
 
 namespace rootline::cli {
@@ -29,7 +26,7 @@ const std::string kLogsUsage =
         "lines a Loki server holds for the trace (its LogQL template over the trace's time plus\n"
         "a margin), and the lines of OTLP JSON log files. A line belongs to the span its\n"
         "span_id names, else to the span of its service running at its time.\n"
-        "  --loki URL          the Loki server (the same as --url URL --kind loki)\n"
+        "  --loki URL|NAME     the Loki server: a URL, or a connection saved in the app\n"
         "  --logs-file F       an OTLP JSON log file (repeatable)\n"
         "  --trace-id ID       the trace to use when FILE holds several (default: most errors)\n"
         "  --level L           only lines at level L or worse: debug, info, warn, error\n"
@@ -45,17 +42,8 @@ struct LogsArgs {
     std::vector<std::string> logFiles;
     logs::LogLevel minLevel = logs::LogLevel::Unknown;
     bool json = false;
+    std::string loki;  // --loki: a URL or a saved connection's name
     RemoteOptions remote;
-};
-
-struct LokiOutcome {
-    bool asked = false;
-    std::string connection;
-    std::string query;
-    size_t lines = 0;
-    bool categorized = false;
-    bool hitLimit = false;
-    std::string error;
 };
 
 // "+12.345 ms" from the trace start.
@@ -105,10 +93,9 @@ int logsCommand(const std::vector<std::string>& args, std::ostream& out, std::os
             return &args[++i];
         };
         if (arg == "--loki") {
-            const std::string* v = value("a URL");
+            const std::string* v = value("a URL or a connection name");
             if (!v) return kExitBadInput;
-            a.remote.url = *v;
-            a.remote.kind = "loki";
+            a.loki = *v;
         } else if (a.remote.take(args, i, error)) {
             if (!error.empty()) {
                 printError(err, "logs: " + error);
@@ -165,52 +152,26 @@ int logsCommand(const std::vector<std::string>& args, std::ostream& out, std::os
 
     std::vector<logs::LogLine> lines = logs::spanEventLogs(t);
     const size_t spanEvents = lines.size();
-    // Log files: only the lines that name this trace.
     std::vector<std::pair<std::string, size_t>> fileCounts;
-    for (const std::string& path : a.logFiles) {
-        std::vector<logs::LogLine> fileLines;
-        std::vector<std::string> warnings;
-        if (!logs::readOtlpLogsFile(path, fileLines, error, &warnings)) {
-            printError(err, "logs: " + error);
-            return kExitBadInput;
-        }
-        for (const std::string& w : warnings)
-            printError(err, "logs: warning: " + w);
-        logs::correlate(t, fileLines, false);
-        fileCounts.emplace_back(inputName(path), fileLines.size());
-        lines.insert(lines.end(), std::make_move_iterator(fileLines.begin()),
-                     std::make_move_iterator(fileLines.end()));
+    if (!readLogFiles(t, a.logFiles, lines, fileCounts, error, err, "logs")) {
+        printError(err, "logs: " + error);
+        return kExitBadInput;
     }
     LokiOutcome loki;
-    if (!a.remote.url.empty() || !a.remote.connectionName.empty()) {
+    const bool askLoki =
+        !a.loki.empty() || !a.remote.url.empty() || !a.remote.connectionName.empty();
+    if (askLoki) {
         remote::Connection connection;
-        if (!resolveConnection(a.remote, connection, error, err, "logs", {}, {},
-                               {remote::SourceKind::Loki})) {
+        const bool resolved = a.loki.empty()
+                                  ? resolveConnection(a.remote, connection, error, err, "logs", {},
+                                                      {}, {remote::SourceKind::Loki})
+                                  : connectionFromValue(a.loki, remote::SourceKind::Loki, a.remote,
+                                                        connection, error, err, "logs");
+        if (!resolved) {
             printError(err, "logs: " + error);
             return kExitBadInput;
         }
-        loki.asked = true;
-        loki.connection = connection.name;
-        const remote::Remote<remote::LokiLogs> got =
-            remote::queryTraceLogs(connection, remote::logQueryFor(t, connection), nullptr);
-        if (!got.ok()) {
-            loki.error = got.error.message;
-            printError(err, "logs: " + loki.error);
-        } else {
-            std::vector<logs::LogLine> lokiLines = got.value.lines;
-            for (const std::string& w : got.value.warnings)
-                printError(err, "logs: warning: " + w);
-            logs::correlate(t, lokiLines, true);
-            loki.query = got.value.query;
-            loki.lines = lokiLines.size();
-            loki.categorized = got.value.categorized;
-            loki.hitLimit = got.value.hitLimit;
-            if (loki.hitLimit)
-                printError(err, "logs: warning: Loki returned as many lines as the limit (" +
-                                    std::to_string(loki.lines) + "); there may be more");
-            lines.insert(lines.end(), std::make_move_iterator(lokiLines.begin()),
-                         std::make_move_iterator(lokiLines.end()));
-        }
+        loki = queryLoki(t, connection, lines, err, "logs");
     }
     if (a.minLevel != logs::LogLevel::Unknown)
         std::erase_if(lines, [&](const logs::LogLine& l) { return l.level < a.minLevel; });
@@ -235,7 +196,7 @@ int logsCommand(const std::vector<std::string>& args, std::ostream& out, std::os
         sources["span_events"] = spanEvents;
         for (const auto& [name, count] : fileCounts)
             sources["files"].push_back({{"file", name}, {"lines", count}});
-        if (loki.asked) {
+        if (askLoki) {
             nlohmann::ordered_json lj;
             lj["connection"] = loki.connection;
             if (loki.error.empty()) {
@@ -270,7 +231,7 @@ int logsCommand(const std::vector<std::string>& args, std::ostream& out, std::os
             << (lines.size() == 1 ? "" : "s") << " (" << spanEvents << " span events";
         for (const auto& [name, count] : fileCounts)
             out << ", " << count << " from " << name;
-        if (loki.asked)
+        if (askLoki)
             out << ", " << (loki.error.empty() ? std::to_string(loki.lines) : std::string("none"))
                 << " from Loki " << loki.connection;
         out << ")\n";
