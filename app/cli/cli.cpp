@@ -20,6 +20,9 @@ constexpr const char* kUsage =
     "                          Tempo (--query TRACEQL), newest first\n"
     "  rank FILE [--json]      the spans most likely to have caused the failure, with the\n"
     "                          reasons (--trace-id ID, --top N, --weights F, --history F)\n"
+    "  logs FILE [--json]      the trace's log lines span by span: span events, Loki\n"
+    "                          (--loki URL or --connection NAME), OTLP log files\n"
+    "                          (--logs-file F)\n"
     "  pack FILE [-o OUT]      a tracepack: the failing part of the trace, redacted, under a\n"
     "                          size cap (--trace-id ID, --max-bytes N, --rules F, --tokens F)\n"
     "  explain FILE [--json]   ask a model why the trace failed and print its verdict,\n"
@@ -40,7 +43,7 @@ constexpr const char* kUsage =
     "\n"
     "exit status: 0 on success, 1 when audit verify finds the chain broken, 2 on unreadable\n"
     "or invalid input or a usage error, 3 when a server failed (explain's model, or the trace\n"
-    "store fetch or search asked).\n";
+    "store fetch or search asked, or Loki).\n";
 
 }  // namespace
 
@@ -70,6 +73,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[0] == "audit") return auditCommand(rest, out, err);
     if (args[0] == "fetch") return fetchCommand(rest, out, err);
     if (args[0] == "search") return searchCommand(rest, out, err);
+    if (args[0] == "logs") return logsCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

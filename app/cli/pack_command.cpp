@@ -1,5 +1,6 @@
 // rootline-cli pack FILE [--trace-id ID] [--max-bytes N] [--rules RULES.json] [-o OUT]
-// [--tokens VAULT] [--info-logs]: writes the trace's tracepack (docs/tracepack.md).
+// [--tokens VAULT] [--info-logs] [--loki URL|NAME] [--logs-file F] [--prometheus URL|NAME]:
+// writes the trace's tracepack (docs/tracepack.md).
 
 #include <cstdlib>
 #include <fstream>
@@ -7,6 +8,7 @@
 
 #include "cli.h"
 #include "cli_input.h"
+#include "linked_signals.h"
 #include "tracepack/token_vault.h"
 #include "tracepack/tracepack_builder.h"
 
@@ -27,7 +29,12 @@ constexpr const char* kPackUsage =
     "  -o OUT           write the pack to OUT\n"
     "  --tokens VAULT   the local token dictionary (default: the app's data folder,\n"
     "                   redaction-tokens.json); it never leaves this machine\n"
-    "  --info-logs      include info and debug log lines, not only errors and warnings\n";
+    "  --info-logs      include info and debug log lines, not only errors and warnings\n"
+    "  --loki URL|NAME  add the trace's lines from this Loki server (or saved connection)\n"
+    "  --logs-file F    add the trace's lines from an OTLP JSON log file (repeatable)\n"
+    "  --prometheus URL|NAME\n"
+    "                   add a metric snapshot (with exemplars) from this Prometheus server\n"
+    "  A server that fails is reported and the pack is made without it.\n";
 
 bool parseSize(const std::string& text, size_t& out) {
     if (text.empty()) return false;
@@ -50,7 +57,8 @@ bool parseSize(const std::string& text, size_t& out) {
 }  // namespace
 
 int packCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string path, traceId, rulesPath, outPath, vaultPath;
+    std::string path, traceId, rulesPath, outPath, vaultPath, loki, prometheus;
+    std::vector<std::string> logFiles;
     PackOptions options;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -73,6 +81,12 @@ int packCommand(const std::vector<std::string>& args, std::ostream& out, std::os
             if (!value(outPath)) return kExitBadInput;
         } else if (a == "--tokens") {
             if (!value(vaultPath)) return kExitBadInput;
+        } else if (a == "--loki") {
+            if (!value(loki)) return kExitBadInput;
+        } else if (a == "--prometheus") {
+            if (!value(prometheus)) return kExitBadInput;
+        } else if (a == "--logs-file") {
+            if (!value(logFiles.emplace_back())) return kExitBadInput;
         } else if (a == "--info-logs") {
             options.includeInfoLogs = true;
         } else if (a == "--max-bytes") {
@@ -135,6 +149,25 @@ int packCommand(const std::vector<std::string>& args, std::ostream& out, std::os
                             " traces; packing " + trace->traceIdText() +
                             ", the one with the most errors (--trace-id picks another)");
     options.source = inputName(path) + " (" + result.file->format + ")";
+    std::vector<std::pair<std::string, size_t>> fileCounts;
+    if (!readLogFiles(*trace, logFiles, options.extraLogs, fileCounts, error, err, "pack")) {
+        printError(err, "pack: " + error);
+        return kExitBadInput;
+    }
+    for (const auto& [kind, value] : {std::pair{remote::SourceKind::Loki, loki},
+                                      std::pair{remote::SourceKind::Prometheus, prometheus}}) {
+        if (value.empty()) continue;
+        remote::Connection connection;
+        if (!connectionFromValue(value, kind, RemoteOptions{}, connection, error, err, "pack")) {
+            printError(err, "pack: " + error);
+            return kExitBadInput;
+        }
+        // A server that fails costs the pack that section only: the trace is still evidence.
+        if (kind == remote::SourceKind::Loki)
+            queryLoki(*trace, connection, options.extraLogs, err, "pack");
+        else
+            fetchMetrics(*trace, connection, options.metrics, err, "pack");
+    }
     const Ranking ranking = trace->tracepack ? Ranking{} : rankSuspects(*trace);
     const PackResult pack = buildTracepack(*trace, ranking, options);
     if (!pack.ok()) {

@@ -1,5 +1,6 @@
 #include "remote_options.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 
@@ -58,9 +59,28 @@ bool RemoteOptions::take(const std::vector<std::string>& args, size_t& i, std::s
     return true;
 }
 
+namespace {
+
+// "jaeger or tempo", "loki".
+std::string kindList(const std::vector<remote::SourceKind>& kinds) {
+    std::string out;
+    for (size_t k = 0; k < kinds.size(); ++k) {
+        if (k) out += k + 1 == kinds.size() ? " or " : ", ";
+        out += remote::sourceKindName(kinds[k]);
+    }
+    return out;
+}
+
+bool allowed(const std::vector<remote::SourceKind>& kinds, remote::SourceKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+}  // namespace
+
 bool resolveConnection(const RemoteOptions& o, remote::Connection& out, std::string& error,
                        std::ostream& err, const std::string& command,
-                       const std::string& baseFallback, const std::string& kindFallback) {
+                       const std::string& baseFallback, const std::string& kindFallback,
+                       const std::vector<remote::SourceKind>& kinds) {
     remote::ConnectionList saved;
     std::vector<std::string> warnings;
     std::string loadError;
@@ -70,7 +90,8 @@ bool resolveConnection(const RemoteOptions& o, remote::Connection& out, std::str
         printError(err, command + ": warning: " + w);
 
     const std::string url = o.url.empty() ? baseFallback : o.url;
-    const std::string kindName = o.kind.empty() ? kindFallback : o.kind;
+    std::string kindName = o.kind.empty() ? kindFallback : o.kind;
+    if (kindName.empty() && kinds.size() == 1) kindName = remote::sourceKindName(kinds[0]);
     if (!o.connectionName.empty()) {
         if (!haveSaved) {
             error = loadError;
@@ -84,13 +105,16 @@ bool resolveConnection(const RemoteOptions& o, remote::Connection& out, std::str
         out = *c;
     } else {
         if (url.empty()) {
-            error = "say which server: --url URL --kind jaeger|tempo, or --connection NAME";
+            error = "say which server: --url URL" +
+                    (kinds.size() > 1 ? " --kind " + kindList(kinds) : std::string()) +
+                    ", or --connection NAME";
             return false;
         }
         remote::SourceKind kind;
-        if (!remote::sourceKindFromName(kindName, kind) || !remote::isTraceSource(kind)) {
-            error = kindName.empty() ? "--kind is needed with --url (jaeger or tempo)"
-                                     : "--kind must be jaeger or tempo, not '" + kindName + "'";
+        if (!remote::sourceKindFromName(kindName, kind) || !allowed(kinds, kind)) {
+            error = kindName.empty()
+                        ? "--kind is needed with --url (" + kindList(kinds) + ")"
+                        : "--kind must be " + kindList(kinds) + ", not '" + kindName + "'";
             return false;
         }
         out = remote::defaultConnection(kind);
@@ -106,9 +130,9 @@ bool resolveConnection(const RemoteOptions& o, remote::Connection& out, std::str
             if (c.kind == kind && base == out.baseUrl) out = c;
         }
     }
-    if (!remote::isTraceSource(out.kind)) {
-        error = "'" + out.name + "' is a " + remote::sourceKindName(out.kind) +
-                " connection, not a trace source";
+    if (!allowed(kinds, out.kind)) {
+        error = "'" + out.name + "' is a " + remote::sourceKindName(out.kind) + " connection; " +
+                command + " needs " + kindList(kinds);
         return false;
     }
     if (!o.tokenEnv.empty()) {

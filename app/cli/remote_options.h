@@ -45,9 +45,13 @@ struct RemoteOptions {
 };
 
 // The connection the options describe. `baseFallback` (from a trace URL) stands in for --url.
+// `kinds`: the kinds of server the command can use (trace sources unless told otherwise); a
+// saved connection of another kind is refused, and --kind defaults to the only one.
 bool resolveConnection(const RemoteOptions& options, remote::Connection& out, std::string& error,
                        std::ostream& err, const std::string& command,
-                       const std::string& baseFallback = {}, const std::string& kindFallback = {});
+                       const std::string& baseFallback = {}, const std::string& kindFallback = {},
+                       const std::vector<remote::SourceKind>& kinds = {remote::SourceKind::Jaeger,
+                                                                       remote::SourceKind::Tempo});
 
 // The remote-trace cache, or null (with a warning on `err`) when it cannot be opened or the
 // user said --no-cache.

@@ -38,6 +38,8 @@ struct MetricChart {
     std::vector<Exemplar> exemplars;
     std::string error;          // one line when this chart's query failed; the others still show
     std::string exemplarError;  // one line when exemplars could not be had (the chart still shows)
+    // The server's warnings and infos about the query ("info: …"), shown beside the chart.
+    std::vector<std::string> warnings;
 };
 
 struct MetricSnapshot {

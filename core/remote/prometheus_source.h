@@ -5,7 +5,7 @@
 // exemplars from `GET /api/v1/query_exemplars` with the same expression. An exemplar's trace id
 // is the first of the connection's exemplar labels it carries (defaultExemplarLabels(): the
 // OpenTelemetry `trace_id` and the Tempo metrics-generator's `traceID` among them), left-padded
-// to 32 hex digits.
+// to 32 lowercase hex digits when it is hex and kept as sent when it is not.
 //
 // Values are strings ("0.43", "NaN", "+Inf"); timestamps float (or integer) Unix seconds.
 // Errors come in Prometheus's envelope {"status":"error","errorType","error"}.
@@ -53,6 +53,15 @@ Remote<std::vector<metrics::MetricSeries>> queryRange(const Connection& promethe
                                                       const std::string& expr,
                                                       const MetricWindow& window,
                                                       const std::atomic<bool>* cancel);
+// The same, with the answer's warnings[] and infos[] (and a line for skipped native histogram
+// samples) appended to `warnings`.
+Remote<std::vector<metrics::MetricSeries>> queryRange(const Connection& prometheus,
+                                                      const std::string& expr,
+                                                      const MetricWindow& window,
+                                                      const std::atomic<bool>* cancel,
+                                                      std::vector<std::string>& warnings);
+// A 404 (no exemplar API: Prometheus before 2.26) is a NotFound error; a server that keeps no
+// exemplars (no --enable-feature=exemplar-storage) answers an empty list.
 Remote<std::vector<metrics::Exemplar>> queryExemplars(const Connection& prometheus,
                                                       const std::string& expr,
                                                       const MetricWindow& window,
@@ -60,7 +69,9 @@ Remote<std::vector<metrics::Exemplar>> queryExemplars(const Connection& promethe
 
 // Every chart of the connection. A chart whose query fails carries its error and the others
 // still come; the whole call fails only when the server cannot be used at all (unreachable,
-// 401/403, wrong URL, cancelled).
+// 401/403, wrong URL, cancelled). A chart's exemplars that cannot be had leave exemplarError
+// (a 404 says the server has no exemplar API, and the later charts do not ask again); an empty
+// exemplar list is no error.
 Remote<metrics::MetricSnapshot> fetchMetricSnapshot(const Connection& prometheus,
                                                     const MetricRequest& request,
                                                     const std::atomic<bool>* cancel);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tracepack/subgraph.h"
@@ -86,6 +87,29 @@ struct PackLog {
     uint64_t repeats = 0;  // further identical lines (same service, severity, body) folded here
 };
 
+struct PackMetricSeries {
+    std::vector<std::pair<std::string, std::string>> labels;  // sorted by name
+    std::vector<std::pair<int64_t, double>> points;           // (t_us from trace start, value)
+};
+
+struct PackExemplar {
+    std::string traceId;
+    std::string spanId;
+    int64_t tUs = 0;
+    double value = 0;
+    bool thisTrace = false;  // the exemplar is the packed trace itself
+};
+
+// One chart of the metric snapshot, downsampled when gathered; the writer sheds more.
+struct PackMetric {
+    std::string title;
+    std::string unit;
+    std::string query;
+    std::string error;  // the chart's query failed (one line)
+    std::vector<PackMetricSeries> series;
+    std::vector<PackExemplar> exemplars;  // the pack's trace first, then nearest in time
+};
+
 struct PackCodeLocation {
     std::string function;
     std::string file;
@@ -107,6 +131,8 @@ struct PackDocument {
     std::vector<PackSpan> spans;  // in trace order
     std::vector<PackSummary> summaries;
     std::vector<PackLog> logs;
+    std::string metricsConnection;  // the Prometheus connection's name
+    std::vector<PackMetric> metrics;
     std::vector<PackCodeLocation> codeLocations;
     std::vector<LeftOut> leftOut;  // before the budget: collapsed spans, filtered logs, …
     ojson redaction;               // {"mode", "tokenised", "rules": [{"rule", "count"}]}

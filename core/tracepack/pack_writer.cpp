@@ -1,6 +1,7 @@
 #include "tracepack/pack_writer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
@@ -12,26 +13,30 @@ namespace {
 
 // The shedding levels, tried in order until the pack fits (docs/tracepack.md, "Budget").
 struct Limits {
-    size_t text;        // strings: attribute values, messages, log bodies
-    size_t stack;       // exception.stacktrace and other multi-line dumps
-    size_t array;       // items of an array or map value
-    size_t events;      // events per span (exceptions first)
-    size_t logs;        // log lines (errors first)
-    size_t operations;  // operations listed per collapsed summary
-    size_t suspects;    // suspect entries (their spans stay)
-    bool contextAttrs;  // attributes on ancestors and siblings
+    size_t text;          // strings: attribute values, messages, log bodies
+    size_t stack;         // exception.stacktrace and other multi-line dumps
+    size_t array;         // items of an array or map value
+    size_t events;        // events per span (exceptions first)
+    size_t logs;          // log lines (errors first)
+    size_t operations;    // operations listed per collapsed summary
+    size_t suspects;      // suspect entries (their spans stay)
+    bool contextAttrs;    // attributes on ancestors and siblings
+    size_t metricSeries;  // series per metric chart; 0 leaves the metrics out
+    size_t metricPoints;  // points per series (evenly spread)
+    size_t exemplars;     // exemplars per chart (the trace's own and the nearest first)
 };
 constexpr Limits kLevels[] = {
-    {1024, 4096, 32, 16, 100, 8, 50, true},
-    {512, 2048, 16, 8, 50, 5, 20, true},
-    {256, 1024, 8, 4, 20, 3, 10, true},
-    {128, 512, 4, 2, 10, 2, 5, false},
+    {1024, 4096, 32, 16, 100, 8, 50, true, 6, 60, 10},
+    {512, 2048, 16, 8, 50, 5, 20, true, 4, 30, 6},
+    {256, 1024, 8, 4, 20, 3, 10, true, 3, 16, 3},
+    {128, 512, 4, 2, 10, 2, 5, false, 2, 8, 2},
 };
 constexpr size_t kListedIds = 20;  // dropped span ids listed in left_out
 
 struct Counters {
     uint64_t strings = 0, arrays = 0, events = 0, logs = 0, attributes = 0, summaries = 0,
-             spans = 0, suspects = 0;
+             spans = 0, suspects = 0, metricCharts = 0, metricSeries = 0, metricPoints = 0,
+             exemplars = 0;
     std::vector<std::string> droppedIds;
 };
 
@@ -197,6 +202,7 @@ public:
         const size_t beforeLogs = out.size();
         if (!logs.empty()) appendLines(out, "logs", logs);
         logBytes_ = out.size() - beforeLogs;
+        metrics(out);
 
         ojson code = ojson::array();
         for (const PackCodeLocation& loc : doc_.codeLocations) {
@@ -242,6 +248,59 @@ private:
                 if (reason.contains("text") && reason["text"].is_string())
                     reason["text"] = text(reason["text"].get<std::string>());
         return out;
+    }
+
+    void metrics(std::string& out) {
+        if (doc_.metrics.empty()) return;
+        if (lim_.metricSeries == 0) {
+            c_.metricCharts += doc_.metrics.size();
+            return;
+        }
+        ojson charts = ojson::array();
+        for (const PackMetric& m : doc_.metrics) {
+            ojson o;
+            o["title"] = text(m.title);
+            if (!doc_.metricsConnection.empty()) o["connection"] = doc_.metricsConnection;
+            if (!m.unit.empty()) o["unit"] = m.unit;
+            o["query"] = text(m.query);
+            if (!m.error.empty()) o["error"] = text(m.error);
+            ojson series = ojson::array();
+            for (const PackMetricSeries& ps : m.series) {
+                if (series.size() >= lim_.metricSeries) {
+                    ++c_.metricSeries;
+                    continue;
+                }
+                ojson labels = ojson::object();
+                for (const auto& [k, v] : ps.labels)
+                    labels[k] = text(v);
+                ojson points = ojson::array();
+                const size_t n = ps.points.size(), keep = std::min(n, lim_.metricPoints);
+                for (size_t j = 0; j < keep; ++j) {
+                    const auto& [t, v] = ps.points[keep == 1 ? 0 : j * (n - 1) / (keep - 1)];
+                    points.push_back(ojson::array({t, std::isfinite(v) ? ojson(v) : ojson()}));
+                }
+                c_.metricPoints += n - keep;
+                series.push_back({{"labels", std::move(labels)}, {"points", std::move(points)}});
+            }
+            if (!series.empty()) o["series"] = std::move(series);
+            ojson exemplars = ojson::array();
+            for (const PackExemplar& e : m.exemplars) {
+                if (exemplars.size() >= lim_.exemplars) {
+                    ++c_.exemplars;
+                    continue;
+                }
+                ojson x;
+                if (!e.traceId.empty()) x["trace_id"] = e.traceId;
+                if (!e.spanId.empty()) x["span_id"] = e.spanId;
+                x["t_us"] = e.tUs;
+                x["value"] = std::isfinite(e.value) ? ojson(e.value) : ojson();
+                if (e.thisTrace) x["this_trace"] = true;
+                exemplars.push_back(std::move(x));
+            }
+            if (!exemplars.empty()) o["exemplars"] = std::move(exemplars);
+            charts.push_back(std::move(o));
+        }
+        appendLines(out, "metrics", charts);
     }
 
     bool attrsWritten(const PackSpan& s) const { return lim_.contextAttrs || !isContext(s); }
@@ -460,6 +519,10 @@ std::vector<LeftOut> mergeLeftOut(const std::vector<LeftOut>& base, const Counte
     add("suspects", c.suspects, cap);
     add("events", c.events, cap);
     add("log_lines", doc.logs.size() - sel.logs.size(), cap);
+    add("metric_charts", c.metricCharts, cap);
+    add("metric_series", c.metricSeries, cap);
+    add("metric_points", c.metricPoints, cap);
+    add("exemplars", c.exemplars, cap);
     add("attributes", c.attributes, "over the size cap (ancestors and siblings)");
     add("strings_truncated", c.strings, cap);
     add("arrays_summarised", c.arrays, cap);
@@ -573,11 +636,17 @@ void writePack(const PackDocument& doc, size_t maxBytes, PackResult& result) {
 
     // The last level, measuring what each span costs for the span step below.
     std::vector<size_t> sizes;
-    a = attempt(doc, last, all, {}, maxBytes, last.logs, &sizes);
-    // Then log lines, errors kept longest, unless only spans can make up the difference.
+    Limits tight = last;
+    a = attempt(doc, tight, all, {}, maxBytes, tight.logs, &sizes);
+    // Then the metric snapshot (context, not evidence) goes whole...
+    if (!a.fits(maxBytes) && !doc.metrics.empty()) {
+        tight.metricSeries = 0;
+        a = attempt(doc, tight, all, {}, maxBytes, tight.logs, &sizes);
+    }
+    // ...then log lines, errors kept longest, unless only spans can make up the difference.
     if (!a.fits(maxBytes) && a.bytes.size() - maxBytes <= a.logBytes)
         for (size_t logs : {size_t{5}, size_t{2}, size_t{0}}) {
-            a = attempt(doc, last, all, {}, maxBytes, logs);
+            a = attempt(doc, tight, all, {}, maxBytes, logs);
             if (a.fits(maxBytes)) break;
         }
     if (a.fits(maxBytes)) return finish(doc, maxBytes, std::move(a), result);
@@ -611,7 +680,7 @@ void writePack(const PackDocument& doc, size_t maxBytes, PackResult& result) {
             if (base.droppedIds.size() < kListedIds)
                 base.droppedIds.push_back(doc.spans[order[j]].id);
         }
-        return attempt(doc, last, kept, base, maxBytes, 0);
+        return attempt(doc, tight, kept, base, maxBytes, 0);
     };
     // Ids listed in left_out cost bytes too: keep some slack for them.
     const size_t slack = 24 * kListedIds + 256;

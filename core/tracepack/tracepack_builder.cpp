@@ -1,6 +1,7 @@
 #include "tracepack/tracepack_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -73,6 +74,18 @@ ojson parseSection(const std::string& text, ojson fallback) {
 
 // Log line severities, most severe first, and their names in the pack.
 constexpr int8_t kError = 0, kWarn = 1, kInfo = 2, kDebug = 3;
+
+// 32 lowercase hex digits, left-padded (Prometheus and Tempo trim leading zeros); "" when the
+// text is not hex.
+std::string normalisedTraceId(std::string_view id) {
+    if (id.empty() || id.size() > 32) return {};
+    std::string out(32 - id.size(), '0');
+    for (char c : id) {
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return {};
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
 constexpr const char* kSeverityNames[] = {"error", "warn", "info", "debug"};
 
 class Gatherer {
@@ -101,6 +114,7 @@ public:
             doc_.pastFixes = pastFixes();
             summaries(g);
             logs();
+            metrics();
             codeLocations(g);
             if (g.errorsNotConsidered)
                 doc_.leftOut.push_back({"spans",
@@ -442,6 +456,28 @@ private:
         return message;  // not redacted yet
     }
 
+    // A log line's level; a line that names none is judged by its text as an event by its name
+    // (error, fail… → error; warn… → warn), so an unlabelled "payment failed" is not lost.
+    static int8_t severityOfLine(const logs::LogLine& line) {
+        switch (line.level) {
+            case logs::LogLevel::Error:
+                return kError;
+            case logs::LogLevel::Warn:
+                return kWarn;
+            case logs::LogLevel::Info:
+                return kInfo;
+            case logs::LogLevel::Debug:
+                return kDebug;
+            case logs::LogLevel::Unknown:
+                break;
+        }
+        const std::string body = lower(line.body);
+        if (body.find("error") != std::string::npos || body.find("fail") != std::string::npos ||
+            body.find("exception") != std::string::npos)
+            return kError;
+        return body.find("warn") != std::string::npos ? kWarn : kInfo;
+    }
+
     void logs() {
         // Windows of ±logWindowNs around every failed span, merged.
         std::vector<std::pair<int64_t, int64_t>> windows;
@@ -478,47 +514,74 @@ private:
             return it->second;
         };
         std::unordered_map<std::string, uint32_t> rawBodies;  // as written → redacted body id
-        std::unordered_map<uint64_t, size_t> seen;            // (service, severity, body) → line
+        std::unordered_map<uint64_t, size_t> seen;  // (service, source, severity, body) → line
+        // One line: folded into an earlier identical one, gathered, or only counted.
+        auto add = [&](int64_t tNs, int8_t severity, logs::LogSource source, std::string rawBody,
+                       auto serviceId, auto spanIdText) {
+            if (!opt_.includeInfoLogs && severity != kError && severity != kWarn) {
+                ++filtered;
+                return;
+            }
+            // Folded by the text as written, redacted once: redaction is most of the cost.
+            auto [raw, newRaw] = rawBodies.try_emplace(std::move(rawBody), UINT32_MAX);
+            if (newRaw && doc_.logs.size() < kLinesGathered)
+                raw->second = idOf(bodyIds, bodies, text(raw->first));
+            const uint32_t body = raw->second;
+            if (body == UINT32_MAX) {  // first seen once the gathering was full
+                ++beyond;
+                return;
+            }
+            const uint32_t service = serviceId();
+            const uint64_t key = (uint64_t{service} << 40) | (uint64_t(source) << 36) |
+                                 (uint64_t(severity) << 32) | body;
+            auto it = seen.find(key);
+            if (it != seen.end()) {
+                ++doc_.logs[it->second].repeats;
+                return;
+            }
+            if (doc_.logs.size() >= kLinesGathered) {
+                ++beyond;
+                return;
+            }
+            seen.emplace(key, doc_.logs.size());
+            PackLog l;
+            l.tUs = floorUs(tNs) - baseUs_;
+            l.spanId = spanIdText();
+            l.service = services[service];
+            l.severity = kSeverityNames[severity];
+            l.body = bodies[body];
+            l.source = logs::logSourceName(source);
+            doc_.logs.push_back(std::move(l));
+        };
         for (size_t i = 0; i < t_.spanCount(); ++i) {
             for (const Event& e : t_.eventsOf(i)) {
                 if (!inWindow(e.timeNs)) continue;
-                const int8_t severity = severityOf(e);
-                if (!opt_.includeInfoLogs && severity != kError && severity != kWarn) {
-                    ++filtered;
-                    continue;
-                }
-                // Folded by the text as written, redacted once: redaction is most of the cost.
-                auto [raw, newRaw] = rawBodies.try_emplace(bodyOf(e), UINT32_MAX);
-                if (newRaw && doc_.logs.size() < kLinesGathered)
-                    raw->second = idOf(bodyIds, bodies, text(raw->first));
-                const uint32_t body = raw->second;
-                if (body == UINT32_MAX) {  // first seen once the gathering was full
-                    ++beyond;
-                    continue;
-                }
-                auto [svc, newService] = serviceOfResource.try_emplace(t_.resource[i]);
-                if (newService) svc->second = idOf(serviceIds, services, text(t_.serviceOf(i)));
-                const uint64_t key =
-                    (uint64_t{svc->second} << 40) | (uint64_t(severity) << 32) | body;
-                auto it = seen.find(key);
-                if (it != seen.end()) {
-                    ++doc_.logs[it->second].repeats;
-                    continue;
-                }
-                if (doc_.logs.size() >= kLinesGathered) {
-                    ++beyond;
-                    continue;
-                }
-                seen.emplace(key, doc_.logs.size());
-                PackLog l;
-                l.tUs = floorUs(e.timeNs) - baseUs_;
-                l.spanId = t_.spanIdText(i);
-                l.service = services[svc->second];
-                l.severity = kSeverityNames[severity];
-                l.body = bodies[body];
-                l.source = "span_event";
-                doc_.logs.push_back(std::move(l));
+                add(
+                    e.timeNs, severityOf(e), logs::LogSource::SpanEvent, bodyOf(e),
+                    [&] {
+                        auto [svc, added] = serviceOfResource.try_emplace(t_.resource[i]);
+                        if (added) svc->second = idOf(serviceIds, services, text(t_.serviceOf(i)));
+                        return svc->second;
+                    },
+                    [&] { return t_.spanIdText(i); });
             }
+        }
+        // Lines from Loki or a log file, correlated by the caller: the same window and rules.
+        std::unordered_map<std::string, uint32_t> serviceOfName;
+        for (const logs::LogLine& line : opt_.extraLogs) {
+            if (!inWindow(line.timeNs)) continue;
+            add(
+                line.timeNs, severityOfLine(line), line.source, line.body,
+                [&] {
+                    auto [svc, added] = serviceOfName.try_emplace(line.service);
+                    if (added) svc->second = idOf(serviceIds, services, text(line.service));
+                    return svc->second;
+                },
+                [&] {
+                    if (line.span >= 0 && static_cast<size_t>(line.span) < t_.spanCount())
+                        return t_.spanIdText(static_cast<size_t>(line.span));
+                    return line.spanId;
+                });
         }
         // Folding kept the first line of each kind; the list reads in time order.
         std::vector<size_t> order(doc_.logs.size());
@@ -536,6 +599,66 @@ private:
         doc_.logs = std::move(sorted);
         if (filtered) doc_.leftOut.push_back({"log_lines", filtered, "info and debug level", {}});
         if (beyond) doc_.leftOut.push_back({"log_lines", beyond, "over the size cap", {}});
+    }
+
+    // The metric snapshot: a few series per chart, evenly downsampled, and the exemplars that
+    // matter most (this trace's own, then those nearest it in time). The writer sheds more.
+    void metrics() {
+        constexpr size_t kSeriesGathered = 6, kPointsGathered = 60, kExemplarsGathered = 10;
+        const metrics::MetricSnapshot& m = opt_.metrics;
+        if (m.charts.empty()) return;
+        doc_.metricsConnection = text(m.connection);
+        const std::string ownId = normalisedTraceId(t_.traceIdText());
+        const double traceMid = (m.traceStartSec + m.traceEndSec) / 2;
+        auto us = [&](double sec) { return std::llround(sec * 1e6) - baseUs_; };
+        uint64_t series = 0, points = 0, exemplars = 0;
+        for (const metrics::MetricChart& c : m.charts) {
+            PackMetric pm;
+            pm.title = text(c.title);
+            pm.unit = c.unit;
+            pm.query = text(c.query);
+            pm.error = text(c.error);
+            for (const metrics::MetricSeries& ms : c.series) {
+                if (pm.series.size() >= kSeriesGathered) {
+                    ++series;
+                    continue;
+                }
+                PackMetricSeries ps;
+                for (const auto& [k, v] : ms.labels)
+                    ps.labels.emplace_back(k, text(v));
+                const size_t n = ms.points.size(), keep = std::min(n, kPointsGathered);
+                for (size_t j = 0; j < keep; ++j) {
+                    // Evenly spread, first and last kept: the chart's shape survives.
+                    const size_t at = keep == 1 ? 0 : j * (n - 1) / (keep - 1);
+                    ps.points.emplace_back(us(ms.points[at].timeSec), ms.points[at].value);
+                }
+                points += n - keep;
+                pm.series.push_back(std::move(ps));
+            }
+            std::vector<const metrics::Exemplar*> order;
+            for (const metrics::Exemplar& e : c.exemplars)
+                order.push_back(&e);
+            auto own = [&](const metrics::Exemplar* e) {
+                return !ownId.empty() && normalisedTraceId(e->traceId) == ownId;
+            };
+            std::stable_sort(order.begin(), order.end(), [&](auto* a, auto* b) {
+                if (own(a) != own(b)) return own(a);
+                return std::abs(a->timeSec - traceMid) < std::abs(b->timeSec - traceMid);
+            });
+            for (const metrics::Exemplar* e : order) {
+                if (pm.exemplars.size() >= kExemplarsGathered) {
+                    ++exemplars;
+                    continue;
+                }
+                pm.exemplars.push_back(
+                    {text(e->traceId), text(e->spanId), us(e->timeSec), e->value, own(e)});
+            }
+            doc_.metrics.push_back(std::move(pm));
+        }
+        if (series) doc_.leftOut.push_back({"metric_series", series, "beyond 6 per chart", {}});
+        if (points) doc_.leftOut.push_back({"metric_points", points, "downsampled", {}});
+        if (exemplars)
+            doc_.leftOut.push_back({"exemplars", exemplars, "beyond the 10 nearest the trace", {}});
     }
 
     void codeLocations(const Subgraph& g) {
@@ -599,6 +722,34 @@ private:
             l.source = j.value("source", std::string());
             l.repeats = j.value("repeats", uint64_t{0});
             doc_.logs.push_back(std::move(l));
+        }
+        for (const ojson& j : parseSection(origin_->metrics, ojson::array())) {
+            PackMetric pm;
+            doc_.metricsConnection = text(j.value("connection", std::string()));
+            pm.title = text(j.value("title", std::string()));
+            pm.unit = j.value("unit", std::string());
+            pm.query = text(j.value("query", std::string()));
+            pm.error = text(j.value("error", std::string()));
+            const ojson series = j.value("series", ojson::array());
+            for (const ojson& sj : series) {
+                PackMetricSeries ps;
+                const ojson labels = sj.value("labels", ojson::object());
+                for (const auto& [k, v] : labels.items())
+                    if (v.is_string()) ps.labels.emplace_back(k, text(v.get<std::string>()));
+                const ojson points = sj.value("points", ojson::array());
+                for (const ojson& p : points)
+                    if (p.is_array() && p.size() == 2 && p[0].is_number_integer())
+                        ps.points.emplace_back(p[0].get<int64_t>(),
+                                               p[1].is_number() ? p[1].get<double>() : NAN);
+                pm.series.push_back(std::move(ps));
+            }
+            const ojson exemplars = j.value("exemplars", ojson::array());
+            for (const ojson& ej : exemplars)
+                pm.exemplars.push_back({ej.value("trace_id", std::string()),
+                                        ej.value("span_id", std::string()),
+                                        ej.value("t_us", int64_t{0}), ej.value("value", 0.0),
+                                        ej.value("this_trace", false)});
+            doc_.metrics.push_back(std::move(pm));
         }
         for (const ojson& j : parseSection(origin_->codeLocations, ojson::array())) {
             PackCodeLocation loc;

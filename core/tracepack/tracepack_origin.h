@@ -17,7 +17,8 @@ struct TracepackOrigin {
     std::string schema;  // "rootline.tracepack/v1"
     int64_t startUnixUs = 0;
     // Compact JSON text of each section as stored in the pack ("" when absent).
-    std::string header, suspects, pastFixes, collapsed, logs, codeLocations, leftOut, redaction;
+    std::string header, suspects, pastFixes, collapsed, logs, metrics, codeLocations, leftOut,
+        redaction;
     // Span indices (in the trace read from the pack) of the spans that stand for collapsed
     // healthy subtrees, sorted; the tree and waterfall show them as summaries.
     std::vector<uint32_t> collapsedSpans;

@@ -345,6 +345,7 @@ private:
         origin_->pastFixes = section("past_fixes");
         origin_->collapsed = section("collapsed");
         origin_->logs = section("logs");
+        origin_->metrics = section("metrics");
         origin_->codeLocations = section("code_locations");
         origin_->leftOut = section("left_out");
         origin_->redaction = section("redaction");
