@@ -1353,8 +1353,8 @@ Enter, F3: nächster Treffer. Umschalt+Enter, Umschalt+F3: vorheriger. Esc: leer
         <translation>Dieser Trace</translation>
     </message>
     <message>
-        <source>Exemplars (click to open)</source>
-        <translation>Exemplare (zum Öffnen klicken)</translation>
+        <source>Exemplars</source>
+        <translation>Exemplare</translation>
     </message>
     <message>
         <source>This trace

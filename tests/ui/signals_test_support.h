@@ -83,16 +83,22 @@ inline metrics::MetricSnapshot demoSnapshot(const std::string& connection = "pro
         return out;
     };
     const auto near = [](double dt) { return dt > -300 && dt < 420; };
-    metrics::MetricChart rate{
-        "Request rate", "req/s", "sum by (service) (rate(…))", {}, {}, "", ""};
+    const auto chart = [](const char* title, const char* unit, const char* query) {
+        metrics::MetricChart c;
+        c.title = title;
+        c.unit = unit;
+        c.query = query;
+        return c;
+    };
+    metrics::MetricChart rate = chart("Request rate", "req/s", "sum by (service) (rate(…))");
     rate.series.push_back(
         series("checkout", [&](double dt) { return 42 + 6 * std::sin(dt / 400); }));
     rate.series.push_back(
         series("payment", [&](double dt) { return 30 + 4 * std::cos(dt / 500); }));
-    metrics::MetricChart errors{
-        "Error ratio", "ratio", "sum(rate(…error…)) / sum(rate(…))", {}, {}, "", ""};
+    metrics::MetricChart errors =
+        chart("Error ratio", "ratio", "sum(rate(…error…)) / sum(rate(…))");
     errors.series.push_back(series("checkout", [&](double dt) { return near(dt) ? 0.18 : 0.004; }));
-    metrics::MetricChart latency{"p95 latency", "s", "histogram_quantile(0.95, …)", {}, {}, "", ""};
+    metrics::MetricChart latency = chart("p95 latency", "s", "histogram_quantile(0.95, …)");
     latency.series.push_back(
         series("checkout", [&](double dt) { return near(dt) ? 2.1 : 0.12 + 0.02 * std::sin(dt); }));
     latency.series.push_back(series("payment", [&](double dt) { return near(dt) ? 1.95 : 0.08; }));

@@ -293,10 +293,9 @@ private slots:
     }
 
     // End to end, against servers that speak the real APIs: the trace from Jaeger, its logs
-    // from Loki under the right spans, its services' latency from Prometheus with exemplars, an
-    // exemplar opening its trace from the trace's own Jaeger, and the pack carrying it all.
-    void lokiAndPrometheusFillTheTabs() {
-        LoopbackHttpServer jaeger, loki, prometheus;
+    // from Loki under the right spans, and the pack carrying them.
+    void lokiLinesGoUnderTheirSpans() {
+        LoopbackHttpServer jaeger, loki;
         serveJaeger(jaeger);
         loki.setHandler([](const CapturedRequest& r) {
             ScriptedReply reply;
@@ -306,18 +305,13 @@ private slots:
                 reply = {.status = 404, .body = "404 page not found\n"};
             return reply;
         });
-        prometheus.setHandler(prometheusReply);
         MainWindow w;
         w.resize(1366, 860);
         w.show();
-        useConnections(
-            w, {connectionTo("prod jaeger", remote::SourceKind::Jaeger, jaeger.url()),
-                connectionTo("prod loki", remote::SourceKind::Loki, loki.url()),
-                connectionTo("prod prometheus", remote::SourceKind::Prometheus, prometheus.url())});
+        useConnections(w, {connectionTo("prod jaeger", remote::SourceKind::Jaeger, jaeger.url()),
+                           connectionTo("prod loki", remote::SourceKind::Loki, loki.url())});
         TraceTab* tab = openDemoFrom(w, u"prod jaeger"_s);
-        QCOMPARE(tab->remoteOrigin(), u"prod jaeger"_s);
         LogsPanel* logs = tab->logsPanel();
-        MetricsPanel* metrics = tab->metricsPanel();
         if (logs->isFetching()) {
             QSignalSpy fetched(logs, &LogsPanel::fetchFinished);
             QVERIFY(fetched.wait(15000));
@@ -349,30 +343,58 @@ private slots:
         QCOMPARE(tied, 2);
         tab->waterfall()->setCurrentSpan(retry);
         QCOMPARE(tab->details()->logsModel()->rowCount(), 1);
-        QVERIFY(tab->bottomTabs()->tabText(1).startsWith(u"Logs ("_s));
+        tab->showLogs();
+        QTest::qWait(200);
+        saveScreenshot(w, "screenshot-logs-loki.png");
 
+        // The pack carries the lines.
+        TracepackExportDialog* dialog = tab->exportTracepack(env_->path() + u"/vault.json"_s);
+        QSignalSpy shown(dialog, &TracepackExportDialog::packShown);
+        QVERIFY(shown.wait(20000));
+        QVERIFY(dialog->packBytes().contains("\"loki\""));
+        dialog->close();
+    }
+
+    // Prometheus charts of the trace's services with exemplars; a click on another trace's
+    // exemplar fetches it from the Jaeger the shown trace came from; the pack carries the charts.
+    void prometheusChartsHaveExemplarsThatOpenTheirTraces() {
+        LoopbackHttpServer jaeger, prometheus;
+        serveJaeger(jaeger);
+        prometheus.setHandler(prometheusReply);
+        MainWindow w;
+        w.resize(1366, 860);
+        w.show();
+        useConnections(
+            w, {connectionTo("prod jaeger", remote::SourceKind::Jaeger, jaeger.url()),
+                connectionTo("prod prometheus", remote::SourceKind::Prometheus, prometheus.url())});
+        TraceTab* tab = openDemoFrom(w, u"prod jaeger"_s);
+        QCOMPARE(tab->remoteOrigin(), u"prod jaeger"_s);
+        MetricsPanel* metrics = tab->metricsPanel();
         if (metrics->isFetching()) {
             QSignalSpy fetched(metrics, &MetricsPanel::fetchFinished);
             QVERIFY(fetched.wait(15000));
         }
         QVERIFY2(metrics->snapshot(), qPrintable(metrics->sourceBar()->statusText()));
-        QVERIFY(!metrics->charts().isEmpty());
+        QCOMPARE(metrics->charts().size(), 3);  // the default charts
         QVERIFY(anyRequestStartsWith(prometheus, "/api/v1/query_range"));
         QVERIFY(anyRequestStartsWith(prometheus, "/api/v1/query_exemplars"));
+        QVERIFY(metrics->sourceBar()->statusText().startsWith(
+            u"Prometheus 'prod prometheus': 3 charts"_s));
         MetricChartView* withExemplars = nullptr;
         for (MetricChartView* chart : metrics->charts())
             if (chart->exemplarCount() > 0) withExemplars = chart;
         QVERIFY(withExemplars);
+        QVERIFY(withExemplars->seriesCount() > 0);
+        tab->waterfall()->setCurrentSpan(fixtures::spanIndex(tab->trace(), fixtures::kRetrySpanId));
         tab->showMetrics();
-        QTest::qWait(200);
+        QTest::qWait(300);
+        saveScreenshot(w, "screenshot-metrics-prometheus.png");
 
-        // The pack carries the lines and the charts.
+        // The pack carries the charts.
         TracepackExportDialog* dialog = tab->exportTracepack(env_->path() + u"/vault.json"_s);
         QSignalSpy shown(dialog, &TracepackExportDialog::packShown);
         QVERIFY(shown.wait(20000));
-        const QByteArray pack = dialog->packBytes();
-        QVERIFY(pack.contains("\"loki\""));
-        QVERIFY(pack.contains("\"metrics\""));
+        QVERIFY(dialog->packBytes().contains("\"metrics\""));
         dialog->close();
 
         // A click on the other trace's exemplar fetches it from the trace's own Jaeger.
@@ -382,9 +404,10 @@ private slots:
                 QLatin1String(fixtures::kOtherTraceId))
                 other = i;
         QVERIFY(other >= 0);
+        const size_t before = jaeger.requests().size();
         QTest::mouseClick(withExemplars->chartView()->viewport(), Qt::LeftButton, {},
                           withExemplars->exemplarPosition(other));
-        QVERIFY(jaeger.waitForRequests(2, std::chrono::seconds(10)));
+        QVERIFY(jaeger.waitForRequests(before + 1, std::chrono::seconds(10)));
         QVERIFY(
             anyRequestStartsWith(jaeger, "/api/v3/traces/" + std::string(fixtures::kOtherTraceId)));
     }
@@ -415,9 +438,10 @@ private slots:
         QVERIFY(logs->sourceBar()->refreshButton()->isEnabled());
 
         // Slow: the window keeps working, Cancel stops the wait, Refresh asks again.
-        useConnections(w, {connectionTo("logs", remote::SourceKind::Loki, slow.url())});
-        QTRY_VERIFY_WITH_TIMEOUT(logs->isFetching(), 5000);
-        QVERIFY(logs->sourceBar()->cancelButton()->isVisible());
+        useConnections(w, {connectionTo("metrics", remote::SourceKind::Prometheus, slow.url())});
+        QTRY_VERIFY_WITH_TIMEOUT(metrics->isFetching(), 5000);
+        tab->showMetrics();
+        QVERIFY(metrics->sourceBar()->cancelButton()->isVisible());
         QVERIFY(slow.waitForRequests(1, std::chrono::seconds(5)));
         QElapsedTimer tick;
         for (int i = 0; i < 10; ++i) {
@@ -427,11 +451,11 @@ private slots:
         }
         tab->waterfall()->setCurrentSpan(1);  // the window still answers the user
         QCOMPARE(tab->waterfall()->currentSpan(), 1);
-        logs->sourceBar()->cancelButton()->click();
-        QVERIFY(!logs->isFetching());
-        QVERIFY(logs->sourceBar()->statusText().contains(u"cancelled"_s));
-        logs->sourceBar()->refreshButton()->click();
-        QVERIFY(logs->isFetching());
+        metrics->sourceBar()->cancelButton()->click();
+        QVERIFY(!metrics->isFetching());
+        QVERIFY(metrics->sourceBar()->statusText().contains(u"cancelled"_s));
+        metrics->sourceBar()->refreshButton()->click();
+        QVERIFY(metrics->isFetching());
         QVERIFY(slow.waitForRequests(2, std::chrono::seconds(5)));
         // The tab closes mid-fetch: nothing is left to crash.
         w.findChild<QAction*>(u"actionCloseTab"_s)->trigger();

@@ -169,7 +169,7 @@ void MetricChartView::setChart(const metrics::MetricChart& chart,
 
     exemplarSeries_ = new QScatterSeries;
     exemplarSeries_->setObjectName(QStringLiteral("exemplars"));
-    exemplarSeries_->setName(tr("Exemplars (click to open)"));
+    exemplarSeries_->setName(tr("Exemplars"));
     exemplarSeries_->setColor(exemplarColor());
     exemplarSeries_->setBorderColor(Qt::white);
     exemplarSeries_->setMarkerSize(11);
@@ -216,6 +216,8 @@ void MetricChartView::setChart(const metrics::MetricChart& chart,
     if (!chart.error.empty()) problems << QString::fromStdString(chart.error);
     if (!chart.exemplarError.empty())
         problems << tr("Exemplars: %1").arg(QString::fromStdString(chart.exemplarError));
+    for (const std::string& w : chart.warnings)
+        problems << QString::fromStdString(w);
     if (chart.error.empty() && chart.series.empty())
         problems << tr("No data for this query in the window");
     error_->setText(problems.join(QLatin1Char('\n')));
