@@ -29,6 +29,9 @@ struct Correlation {
 // spans (LogLine::span, spanInferred) and sorts them by time (then span, then body). Lines that
 // name no trace are kept when `keepLinesWithoutTraceId` (a Loki query already selected them by
 // the trace id in their text) and dropped otherwise (an OTLP log file holds every trace's logs).
+// A kept line without a trace id is tied to its span when its span id is one of the trace's,
+// never by time (nothing says it was this trace's work). Every line counts in exactly one of the
+// Correlation counters. Fast for a million spans and ten thousand lines (a sweep per service).
 Correlation correlate(const Trace& trace, std::vector<LogLine>& lines,
                       bool keepLinesWithoutTraceId);
 

@@ -15,6 +15,7 @@ enum class LogLevel : uint8_t { Unknown, Debug, Info, Warn, Error };
 const char* logLevelName(LogLevel level);
 // Case-insensitive: error/err/fatal/critical/crit/panic/alert/emerg → Error, warn/warning →
 // Warn, info/information/notice → Info, debug/trace/verbose → Debug; anything else Unknown.
+// OpenTelemetry's short names with a step digit (INFO2, WARN4) read as their word.
 LogLevel logLevelFromText(std::string_view text);
 // OTLP SeverityNumber: 1–8 Debug (TRACE, DEBUG), 9–12 Info, 13–16 Warn, 17–24 Error (ERROR,
 // FATAL); 0 or out of range Unknown.

@@ -27,7 +27,7 @@ net::RetryPolicy interactiveRetryPolicy() {
 }
 
 Answer get(const Connection& connection, std::string_view pathAndQuery, std::string_view what,
-           const std::atomic<bool>* cancel) {
+           const std::atomic<bool>* cancel, const net::Headers& extraHeaders) {
     Answer answer;
     net::HttpRequest request;
     std::string problem;
@@ -35,6 +35,7 @@ Answer get(const Connection& connection, std::string_view pathAndQuery, std::str
         answer.error = {RemoteErrorKind::Config, problem};
         return answer;
     }
+    request.headers.insert(request.headers.end(), extraHeaders.begin(), extraHeaders.end());
     answer.http = net::send(request, interactiveRetryPolicy(), cancel);
     if (!answer.http.ok()) answer.error = failure(answer, connection, what);
     return answer;

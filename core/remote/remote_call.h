@@ -31,8 +31,9 @@ struct Answer {
     bool is2xx() const { return error.ok() && status() >= 200 && status() < 300; }
 };
 
+// `extraHeaders` go after the connection's own (Loki's X-Loki-Response-Encoding-Flags).
 Answer get(const Connection& connection, std::string_view pathAndQuery, std::string_view what,
-           const std::atomic<bool>* cancel);
+           const std::atomic<bool>* cancel, const net::Headers& extraHeaders = {});
 
 // The error of a non-2xx answer (or of one that did not arrive): classifyResponse with the
 // connection's endpoint.

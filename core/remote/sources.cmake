@@ -15,6 +15,7 @@ target_sources(rootline_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/remote_open.cpp
   ${CMAKE_CURRENT_LIST_DIR}/query_template.cpp
   ${CMAKE_CURRENT_LIST_DIR}/loki_source.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/loki_streams.cpp
   ${CMAKE_CURRENT_LIST_DIR}/prometheus_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/prometheus_parse.cpp
 )

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "logs/event_text.h"
 #include "model/semconv.h"
 #include "tracepack/pack_document.h"
 #include "tracepack/pack_writer.h"
@@ -439,23 +440,6 @@ private:
     }
 
     // A log line's text as the event wrote it; the caller redacts it (once per distinct text).
-    std::string bodyOf(const Event& e) {
-        std::string type, message;
-        for (PairId p : dict_.attrs.set(e.attrs)) {
-            const Attribute& a = dict_.attrs.pair(p);
-            const std::string_view key = dict_.str(a.key);
-            if (key == "exception.type")
-                type = valueToString(a.value, dict_.strings, dict_.attrs);
-            else if (message.empty() &&
-                     (key == "message" || key == "log.message" || key == "msg" ||
-                      key == "exception.message" || key == "event" || key == "body"))
-                message = valueToString(a.value, dict_.strings, dict_.attrs);
-        }
-        if (!type.empty()) message = message.empty() ? type : type + ": " + message;
-        if (message.empty()) message = std::string(t_.str(e.name));
-        return message;  // not redacted yet
-    }
-
     // A log line's level; a line that names none is judged by its text as an event by its name
     // (error, fail… → error; warn… → warn), so an unlabelled "payment failed" is not lost.
     static int8_t severityOfLine(const logs::LogLine& line) {
@@ -557,7 +541,7 @@ private:
             for (const Event& e : t_.eventsOf(i)) {
                 if (!inWindow(e.timeNs)) continue;
                 add(
-                    e.timeNs, severityOf(e), logs::LogSource::SpanEvent, bodyOf(e),
+                    e.timeNs, severityOf(e), logs::LogSource::SpanEvent, logs::eventBody(t_, e),
                     [&] {
                         auto [svc, added] = serviceOfResource.try_emplace(t_.resource[i]);
                         if (added) svc->second = idOf(serviceIds, services, text(t_.serviceOf(i)));

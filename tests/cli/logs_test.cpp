@@ -164,3 +164,63 @@ TEST_F(Logs, UsageErrorsAreOneLineAndExitTwo) {
 
 }  // namespace
 }  // namespace rootline::cli
+
+namespace rootline::cli {
+namespace {
+
+// Prometheus on loopback: every chart answers one series around the demo trace, and the
+// exemplars point at the demo trace under Tempo's `traceID` label.
+void servePrometheus(test::LoopbackHttpServer& server) {
+    server.setHandler([](const test::CapturedRequest& r) {
+        test::ScriptedReply reply{
+            .status = 200, .headers = {{"Content-Type", "application/json"}}, .body = {}};
+        if (r.target.rfind("/api/v1/query_range", 0) == 0)
+            reply.body = R"({"status":"success","data":{"resultType":"matrix","result":[
+              {"metric":{"service":"payment"},"values":[[1795054380,"0.2"],[1795054390,"1.9"]]}]}})";
+        else if (r.target.rfind("/api/v1/query_exemplars", 0) == 0)
+            reply.body =
+                std::string(R"({"status":"success","data":[{"seriesLabels":{"service":"payment"},
+              "exemplars":[{"labels":{"traceID":")") +
+                kTraceId + R"("},"value":"2.31","timestamp":1795054389.83}]}]})";
+        else
+            reply = {.status = 404, .body = "404 page not found\n"};
+        return reply;
+    });
+}
+
+TEST_F(Logs, PackCarriesLokiLinesAndTheMetricSnapshot) {
+    serveLoki(ok(lokiAnswer()));
+    test::LoopbackHttpServer prometheus;
+    servePrometheus(prometheus);
+    const std::string out = temp.path("demo.tracepack.json");
+    const auto r = run({"pack", kDemo, "--loki", loki.url(""), "--prometheus", prometheus.url(""),
+                        "--tokens", temp.path("tokens.json"), "-o", out});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const json p = json::parse(clitest::slurp(out));
+    bool lokiLine = false;
+    for (const json& l : p["logs"])
+        if (l["source"] == "loki" && l["span_id"] == kDbSpan &&
+            l["body"] == "deadlock detected while reading customer_risk_profiles")
+            lokiLine = true;
+    EXPECT_TRUE(lokiLine) << p["logs"].dump();
+    ASSERT_EQ(p["metrics"].size(), 3u) << r.err;
+    const json& latency = p["metrics"][2];
+    EXPECT_EQ(latency["title"], "p95 latency");
+    ASSERT_FALSE(latency["exemplars"].empty());
+    EXPECT_EQ(latency["exemplars"][0]["trace_id"], kTraceId);
+    EXPECT_EQ(latency["exemplars"][0]["this_trace"], true);
+    EXPECT_EQ(latency["series"][0]["labels"]["service"], "payment");
+}
+
+TEST_F(Logs, PackWithoutAReachablePrometheusIsStillMade) {
+    const std::string out = temp.path("demo.tracepack.json");
+    const auto r = run({"pack", kDemo, "--prometheus", "http://127.0.0.1:1", "--tokens",
+                        temp.path("tokens.json"), "-o", out});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.err.find("pack: "), std::string::npos);
+    EXPECT_NE(r.err.find("127.0.0.1:1"), std::string::npos) << r.err;
+    EXPECT_FALSE(json::parse(clitest::slurp(out)).contains("metrics"));
+}
+
+}  // namespace
+}  // namespace rootline::cli
