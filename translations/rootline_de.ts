@@ -1378,6 +1378,12 @@ Zum Öffnen klicken</translation>
         <source>No data for this query in the window</source>
         <translation>Keine Daten für diese Abfrage im Zeitfenster</translation>
     </message>
+    <message>
+        <source>%1
+The violet band is this trace; the orange diamonds are exemplars: click one to open its trace.</source>
+        <translation>%1
+Das violette Band ist dieser Trace; die orangen Rauten sind Exemplare: ein Klick öffnet ihren Trace.</translation>
+    </message>
 </context>
 <context>
     <name>rootline::ui::MetricsPanel</name>

@@ -345,7 +345,6 @@ private slots:
         QCOMPARE(tab->details()->logsModel()->rowCount(), 1);
         tab->showLogs();
         QTest::qWait(200);
-        saveScreenshot(w, "screenshot-logs-loki.png");
 
         // The pack carries the lines.
         TracepackExportDialog* dialog = tab->exportTracepack(env_->path() + u"/vault.json"_s);
@@ -388,7 +387,6 @@ private slots:
         tab->waterfall()->setCurrentSpan(fixtures::spanIndex(tab->trace(), fixtures::kRetrySpanId));
         tab->showMetrics();
         QTest::qWait(300);
-        saveScreenshot(w, "screenshot-metrics-prometheus.png");
 
         // The pack carries the charts.
         TracepackExportDialog* dialog = tab->exportTracepack(env_->path() + u"/vault.json"_s);

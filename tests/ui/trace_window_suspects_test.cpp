@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QThreadPool>
 #include <QtTest>
 #include <algorithm>
@@ -145,10 +146,14 @@ private slots:
         MainWindow w;
         w.show();
         TraceTab* tab = openDemo(w);
-        // The waterfall above the suspects: a vertical splitter in the tab's left column.
-        auto* left = qobject_cast<QSplitter*>(tab->suspects()->parentWidget());
+        // The waterfall above the suspects: a vertical splitter in the tab's left column. The
+        // suspects are the first tab of the bottom area (Suspects | Logs | Metrics).
+        QWidget* bottom = tab->bottomTabs();
+        QVERIFY(bottom->isAncestorOf(tab->suspects()));
+        QCOMPARE(tab->bottomTabs()->currentWidget(), static_cast<QWidget*>(tab->suspects()));
+        auto* left = qobject_cast<QSplitter*>(bottom->parentWidget());
         QVERIFY(left && left->orientation() == Qt::Vertical);
-        QCOMPARE(left->indexOf(tab->suspects()), 1);
+        QCOMPARE(left->indexOf(bottom), 1);
         QVERIFY(left->widget(0)->isAncestorOf(tab->waterfall()));
         const QList<int> sizes = left->sizes();
         QVERIFY(sizes[0] > sizes[1] && sizes[1] > 80);  // the waterfall first, five suspects

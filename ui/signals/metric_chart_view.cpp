@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -113,7 +114,6 @@ void MetricChartView::setChart(const metrics::MetricChart& chart,
     const QString title = QString::fromStdString(chart.title);
     chart_->setTitle(title);
     y_->setTitleText(unit);
-    setToolTip(QString::fromStdString(chart.query));
 
     // The value range first: the band must know its height before the lines go over it.
     double top = 0, bottom = 0;
@@ -193,6 +193,15 @@ void MetricChartView::setChart(const metrics::MetricChart& chart,
     chart_->addSeries(exemplarSeries_);
     exemplarSeries_->attachAxis(x_);
     exemplarSeries_->attachAxis(y_);
+    // The legend names the series; the band and the diamonds are explained in the tooltip, so
+    // three charts side by side keep their services' names readable.
+    for (QAbstractSeries* s : {static_cast<QAbstractSeries*>(traceBand_),
+                               static_cast<QAbstractSeries*>(exemplarSeries_)})
+        for (QLegendMarker* marker : chart_->legend()->markers(s))
+            marker->setVisible(false);
+    view_->setToolTip(tr("%1\nThe violet band is this trace; the orange diamonds are exemplars: "
+                         "click one to open its trace.")
+                          .arg(QString::fromStdString(chart.query)));
     connect(exemplarSeries_, &QScatterSeries::clicked, this, [this](const QPointF& p) {
         const QString id = traceAt(p);
         if (!id.isEmpty()) emit exemplarClicked(id);

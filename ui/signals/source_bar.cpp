@@ -89,8 +89,8 @@ void SourceBar::showBusy(const QString& text) {
     setBusy(true);
     status_->setForegroundRole(QPalette::WindowText);
     status_->setPalette(palette());
-    status_->setText(text);
-    status_->setToolTip(text);
+    statusText_ = text;
+    showElided();
     status_->show();
 }
 
@@ -100,13 +100,24 @@ void SourceBar::showStatus(const QString& text, Tone tone) {
     if (tone == Tone::Error) p.setColor(QPalette::WindowText, errorTextColor(p));
     if (tone == Tone::Muted) p.setColor(QPalette::WindowText, p.color(QPalette::PlaceholderText));
     status_->setPalette(p);
-    status_->setText(text);
-    status_->setToolTip(text);
+    statusText_ = text;
+    showElided();
     status_->setVisible(!text.isEmpty());
 }
 
 QString SourceBar::statusText() const {
-    return status_->text();
+    return statusText_;
+}
+
+void SourceBar::showElided() {
+    const int width = status_->width() > 20 ? status_->width() : this->width();
+    status_->setText(status_->fontMetrics().elidedText(statusText_, Qt::ElideRight, width));
+    status_->setToolTip(statusText_);
+}
+
+void SourceBar::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    showElided();
 }
 
 }  // namespace rootline::ui

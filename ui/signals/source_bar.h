@@ -39,6 +39,9 @@ public:
     void addLeading(QWidget* widget, int stretch = 0);
     void addTrailing(QWidget* widget);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 signals:
     void refreshRequested();
     void cancelRequested();
@@ -46,12 +49,14 @@ signals:
 
 private:
     void setBusy(bool busy);
+    void showElided();  // the status cut to the width with "…", whole in the tooltip
 
     QHBoxLayout* leading_;
     QComboBox* connections_;
     QPushButton* refresh_;
     QPushButton* cancel_;
     QLabel* status_;
+    QString statusText_;
     QHBoxLayout* trailing_;
 };
 
