@@ -12,6 +12,7 @@
 #include "agent/agent_step.h"
 #include "agent/price_table.h"
 #include "agent/what_happened.h"
+#include "logs/log_line.h"
 #include "model/trace.h"
 
 namespace rootline {
@@ -49,6 +50,12 @@ AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices);
 // The messages of a step, read on demand (the views keep them collapsed until asked): new-style
 // content attributes, deprecated gen_ai.prompt / gen_ai.completion, and per-message events.
 std::vector<AgentMessage> messagesOf(const Trace& trace, const AgentStep& step);
+
+// The same from OTLP log records (the pre-1.37 message events are often sent as logs tied to
+// the span by id, as in the OpenAI JS instrumentation): the lines of `lines` whose span id is
+// the step's and whose event.name is a message event, in order.
+std::vector<AgentMessage> messagesFromLogs(const Trace& trace, const AgentStep& step,
+                                           const std::vector<logs::LogLine>& lines);
 
 // Redacts a value for display with the tracepack's default rules (docs/tracepack.md): key rules
 // on `key`, detectors on the text, and on every key of a JSON object when `text` is one.

@@ -31,7 +31,7 @@ struct AgentStep {
     int32_t event = -1;  // index into eventsOf(span) when the step is an event (agent-strace's
                          // LLM calls are events on the session span), else -1
     GenAiKind kind = GenAiKind::Other;
-    uint32_t level = 0;       // agent nesting: 0 under the run's first agent, 1 in a sub-agent…
+    uint32_t level = 0;  // enclosing agent invocations: 0 for the top agent, 1 for its steps…
     int32_t parentStep = -1;  // the enclosing agent invocation step, -1 at the top
     std::string agent;        // name of the enclosing (or, for an invocation, this) agent
     std::string name;         // span name (or event name)

@@ -75,6 +75,16 @@ struct GenAiSpan {
 // large traces ask `mayContainGenAi` first.
 GenAiSpan classifyGenAiSpan(const Trace& trace, size_t span);
 
+// Message content, which the tracepack leaves out unless asked (docs/tracepack.md): the content
+// attributes (gen_ai.input.messages, gen_ai.output.messages, gen_ai.system_instructions, the
+// deprecated gen_ai.prompt / gen_ai.completion and their flattened forms, OpenInference's
+// llm.input_messages.* / llm.output_messages.*; input.value / output.value on model calls)…
+bool isGenAiContentKey(std::string_view key, bool onModelCall);
+// …per-message events (gen_ai.user.message, gen_ai.choice, agent-strace user_prompt, …)…
+bool isGenAiMessageEvent(std::string_view name);
+// …and, on those events, the attributes that carry the text (content, body, prompt, text, …).
+bool isGenAiMessageEventContentKey(std::string_view key);
+
 // False when the trace's dictionary holds none of the keys or names any GenAI dialect uses, so
 // ranking can skip the agent analysis on ordinary traces without touching a span.
 bool mayContainGenAi(const Trace& trace);
