@@ -136,10 +136,15 @@ bool isGenAiMessageEventContentKey(std::string_view key) {
 }
 
 bool mayContainGenAi(const Trace& trace) {
-    static constexpr std::array<std::string_view, 8> kMarkers{
-        "gen_ai.operation.name",   "gen_ai.system",           "gen_ai.provider.name",
-        "gen_ai.tool.name",        "gen_ai.request.model",    "tool.name",
-        "openinference.span.kind", "agent.decision.reasoning"};
+    static constexpr std::array<std::string_view, 9> kMarkers{"mcp.method.name",
+                                                              "gen_ai.operation.name",
+                                                              "gen_ai.system",
+                                                              "gen_ai.provider.name",
+                                                              "gen_ai.tool.name",
+                                                              "gen_ai.request.model",
+                                                              "tool.name",
+                                                              "openinference.span.kind",
+                                                              "agent.decision.reasoning"};
     const StringPool& pool = trace.dict->strings;
     for (std::string_view key : kMarkers)
         if (pool.find(key) != StringPool::kNotFound) return true;
@@ -152,6 +157,7 @@ GenAiSpan classifyGenAiSpan(const Trace& trace, size_t span) {
     const AttributeStore& store = trace.dict->attrs;
     bool anyGenAiKey = false;
     bool agentStraceTool = false;  // tool.name / tool.input.* without gen_ai.*
+    bool mcpToolCall = false;      // an MCP client or server span of a tool call
     std::string openInferenceKind, inputValue, outputValue;
     nlohmann::json flatArguments = nlohmann::json::object();
 
@@ -217,6 +223,8 @@ GenAiSpan classifyGenAiSpan(const Trace& trace, size_t span) {
             setText(out.decision.risk, text());
         } else if (key == "agent.decision.choice" || key == "decision.choice") {
             setText(out.decision.choice, text());
+        } else if (key == "mcp.method.name") {
+            mcpToolCall = text() == "tools/call";
         } else if (key == "error.message") {
             out.failed = true;
             setText(out.errorMessage, text());
@@ -236,6 +244,10 @@ GenAiSpan classifyGenAiSpan(const Trace& trace, size_t span) {
         if (byName != GenAiKind::None) out.kind = byName;
     }
     if (out.kind == GenAiKind::None) out.kind = kindFromOpenInference(openInferenceKind);
+    if (out.kind == GenAiKind::None && mcpToolCall) {
+        out.kind = GenAiKind::ToolCall;
+        if (name.starts_with("tools/call ")) toolFromName = std::string(name.substr(11));
+    }
     if (out.kind == GenAiKind::None && (agentStraceTool || !out.toolName.empty()))
         out.kind = GenAiKind::ToolCall;
     if (out.kind == GenAiKind::None && anyGenAiKey)

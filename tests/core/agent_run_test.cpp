@@ -291,6 +291,24 @@ TEST(AgentRecognition, KindFromSpanNameWhenOperationIsMissing) {
     EXPECT_EQ(run.steps[2].kind, GenAiKind::Embeddings);
 }
 
+TEST(AgentRecognition, McpToolCallSpan) {
+    test::SpanTree tree;
+    tree.span("1")
+        .name("tools/call delete_branch")
+        .client()
+        .at(0, 10)
+        .str("mcp.method.name", "tools/call")
+        .str("mcp.session.id", "s1")
+        .error("branch is protected")
+        .str("error.type", "tool_error");
+    const Trace& t = test::onlyTrace(test::load(tree.json()));
+    const GenAiSpan g = classifyGenAiSpan(t, 0);
+    EXPECT_EQ(g.kind, GenAiKind::ToolCall);
+    EXPECT_EQ(g.toolName, "delete_branch");
+    EXPECT_TRUE(g.failed);
+    EXPECT_EQ(g.errorMessage, "branch is protected");
+}
+
 TEST(AgentRedaction, ArgumentsAreRedactedForDisplay) {
     const std::string shown = redactForDisplay(
         "gen_ai.tool.call.arguments",
