@@ -333,8 +333,7 @@ int agentCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     if (traceId.empty()) {
         // The first trace with GenAI spans: an agent file may hold unrelated traces too.
         for (const auto& candidate : result.file->traces)
-            if (mayContainGenAi(*candidate) &&
-                analyzeAgentRun(*candidate, PriceTable::empty()).isAgentTrace) {
+            if (!agentSteps(*candidate, PriceTable::empty()).empty()) {
                 trace = candidate.get();
                 break;
             }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <unordered_map>
 
 namespace rootline {
 
@@ -131,31 +133,43 @@ std::string_view agentFlagCodeName(AgentFlagCode code) {
     return "";
 }
 
-bool traceShowsApproval(const Trace& trace, int64_t beforeNs) {
+int64_t firstApprovalNs(const Trace& trace) {
     const StringPool& pool = trace.dict->strings;
     const AttributeStore& store = trace.dict->attrs;
+    // Names repeat (a million spans, a few hundred names and keys): each is judged once.
+    std::unordered_map<StrId, bool> approvalName;
+    auto looksLikeApproval = [&](StrId id) {
+        auto [it, added] = approvalName.try_emplace(id, false);
+        if (added) it->second = nameLooksLikeApproval(pool.view(id));
+        return it->second;
+    };
     auto attrsApprove = [&](std::span<const PairId> set) {
         for (PairId pid : set) {
             const Attribute& a = store.pair(pid);
-            if (!nameLooksLikeApproval(pool.view(a.key))) continue;
+            if (!looksLikeApproval(a.key)) continue;
             if (!valueDenies(valueToString(a.value, pool, store))) return true;
         }
         return false;
     };
+    int64_t first = INT64_MAX;
     for (size_t i = 0; i < trace.spanCount(); ++i) {
-        if (trace.start[i] > beforeNs) break;  // spans are sorted by start
-        if (nameLooksLikeApproval(trace.nameOf(i)) && !trace.isError(i)) return true;
-        if (attrsApprove(trace.attributesOf(i))) return true;
-        for (const Event& e : trace.eventsOf(i)) {
-            if (e.timeNs > beforeNs) continue;
-            if (nameLooksLikeApproval(trace.str(e.name))) return true;
-            if (attrsApprove(store.set(e.attrs))) return true;
-        }
+        if (trace.start[i] >= first) break;  // spans are sorted by start
+        if ((looksLikeApproval(trace.name[i]) && !trace.isError(i)) ||
+            attrsApprove(trace.attributesOf(i)))
+            first = std::min(first, trace.start[i]);
+        for (const Event& e : trace.eventsOf(i))
+            if (looksLikeApproval(e.name) || attrsApprove(store.set(e.attrs)))
+                first = std::min(first, e.timeNs);
     }
-    return false;
+    return first;
+}
+
+bool traceShowsApproval(const Trace& trace, int64_t beforeNs) {
+    return firstApprovalNs(trace) <= beforeNs;
 }
 
 void flagAgentSteps(const Trace& trace, std::vector<AgentStep>& steps) {
+    const int64_t approvedAt = firstApprovalNs(trace);  // once: the trace is read in one pass
     for (size_t i = 0; i < steps.size(); ++i) {
         AgentStep& step = steps[i];
         if (step.kind != GenAiKind::ToolCall) continue;
@@ -190,7 +204,7 @@ void flagAgentSteps(const Trace& trace, std::vector<AgentStep>& steps) {
                 step.flags.push_back({AgentFlagCode::StateChanging, "changes state: " + why});
             }
         }
-        if (changesState && !traceShowsApproval(trace, step.startNs))
+        if (changesState && approvedAt > step.startNs)
             step.flags.push_back({AgentFlagCode::WithoutApproval,
                                   "no human approval recorded in the trace before this call"});
 

@@ -30,5 +30,7 @@ void flagAgentSteps(const Trace& trace, std::vector<AgentStep>& steps);
 // True when a span or event of the trace that starts at or before `beforeNs` records a human
 // approval. Exposed for tests and the UI's explanation.
 bool traceShowsApproval(const Trace& trace, int64_t beforeNs);
+// The time of the trace's first recorded approval, INT64_MAX when none: one pass over the trace.
+int64_t firstApprovalNs(const Trace& trace);
 
 }  // namespace rootline

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "agent/agent_flags.h"
 #include "tracepack/redaction.h"
@@ -132,41 +133,50 @@ void messagesFromJson(const std::string& text, const std::string& defaultRole,
 
 }  // namespace
 
-AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices) {
-    AgentRun run;
-    if (trace.spanCount() == 0 || !mayContainGenAi(trace)) return run;
+std::vector<AgentStep> agentSteps(const Trace& trace, const PriceTable& prices) {
+    if (trace.spanCount() == 0 || !mayContainGenAi(trace)) return {};
 
-    std::vector<GenAiSpan> spans(trace.spanCount());
-    for (size_t i = 0; i < trace.spanCount(); ++i)
-        spans[i] = classifyGenAiSpan(trace, i);
+    // Kinds for every span, the full reading only for GenAI ones: a GenAiSpan is a few hundred
+    // bytes, and most spans of a large trace are not GenAI.
+    std::vector<GenAiKind> kinds(trace.spanCount(), GenAiKind::None);
+    std::unordered_map<uint32_t, GenAiSpan> genAi;
+    for (size_t i = 0; i < trace.spanCount(); ++i) {
+        GenAiSpan g = classifyGenAiSpan(trace, i);
+        kinds[i] = g.kind;
+        if (g.isGenAi()) genAi.emplace(static_cast<uint32_t>(i), std::move(g));
+    }
 
-    // The nearest enclosing agent invocation of each span, by walking parents (children can
-    // start at the same instant as their parent, so start order alone does not say).
-    auto enclosingAgent = [&](size_t i) -> int32_t {
-        for (int32_t p = trace.parent[i]; p >= 0; p = trace.parent[p])
-            if (spans[p].kind == GenAiKind::AgentInvocation) return p;
-        return -1;
-    };
-    auto agentLevel = [&](size_t i) {
-        uint32_t level = 0;
-        for (int32_t p = trace.parent[i]; p >= 0; p = trace.parent[p])
-            level += spans[p].kind == GenAiKind::AgentInvocation;
-        return level;
-    };
+    // The nearest enclosing agent invocation of each span and how many enclose it, top down
+    // through the tree (children can start at the same instant as their parent, so start order
+    // alone does not say), in one pass whatever the depth.
+    std::vector<int32_t> agentAbove(trace.spanCount(), -1);
+    std::vector<uint32_t> agentsAbove(trace.spanCount(), 0);
+    std::vector<uint32_t> pending(trace.roots.begin(), trace.roots.end());
+    while (!pending.empty()) {
+        const uint32_t p = pending.back();
+        pending.pop_back();
+        const bool isAgent = kinds[p] == GenAiKind::AgentInvocation;
+        for (uint32_t c : trace.childrenOf(p)) {
+            agentAbove[c] = isAgent ? static_cast<int32_t>(p) : agentAbove[p];
+            agentsAbove[c] = agentsAbove[p] + (isAgent ? 1 : 0);
+            pending.push_back(c);
+        }
+    }
+    auto enclosingAgent = [&](size_t i) { return agentAbove[i]; };
+    auto agentLevel = [&](size_t i) { return agentsAbove[i]; };
 
     std::vector<AgentStep> steps, decisions;
     for (size_t i = 0; i < trace.spanCount(); ++i) {
-        const GenAiSpan& g = spans[i];
-        if (!g.isGenAi()) continue;
-        run.isAgentTrace = true;
+        if (kinds[i] == GenAiKind::None) continue;
+        const GenAiSpan& g = genAi.at(static_cast<uint32_t>(i));
         const int32_t agentSpan = enclosingAgent(i);
         AgentStep step;
         step.span = static_cast<uint32_t>(i);
         step.kind = g.kind;
         step.level = agentLevel(i);
         step.agent = g.kind == GenAiKind::AgentInvocation ? g.agentName
-                     : agentSpan >= 0                     ? spans[agentSpan].agentName
-                                                          : std::string();
+                     : agentSpan >= 0 ? genAi.at(static_cast<uint32_t>(agentSpan)).agentName
+                                      : std::string();
         step.name = std::string(trace.nameOf(i));
         step.provider = g.provider;
         step.model = g.model();
@@ -190,7 +200,7 @@ AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices) {
                 steps[s].level = agentLevel(i) + 1;
         }
     }
-    if (!run.isAgentTrace) return run;
+    if (steps.empty()) return steps;
 
     std::stable_sort(steps.begin(), steps.end(), [](const AgentStep& a, const AgentStep& b) {
         if (a.startNs != b.startNs) return a.startNs < b.startNs;
@@ -224,15 +234,25 @@ AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices) {
         }
     }
 
-    for (AgentStep& step : steps) {
-        if (step.kind == GenAiKind::ModelCall || step.kind == GenAiKind::Embeddings) {
+    for (AgentStep& step : steps)
+        if (step.kind == GenAiKind::ModelCall || step.kind == GenAiKind::Embeddings)
             step.costUsd = prices.cost(step.model, step.inputTokens, step.outputTokens);
-            if (!step.costUsd && (step.inputTokens > 0 || step.outputTokens > 0) &&
-                std::find(run.unpricedModels.begin(), run.unpricedModels.end(), step.model) ==
-                    run.unpricedModels.end())
-                run.unpricedModels.push_back(step.model.empty() ? "(no model)" : step.model);
+    return steps;
+}
+
+AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices) {
+    AgentRun run;
+    std::vector<AgentStep> steps = agentSteps(trace, prices);
+    run.isAgentTrace = !steps.empty();  // every GenAI span is a step
+    if (!run.isAgentTrace) return run;
+    for (const AgentStep& step : steps)
+        if ((step.kind == GenAiKind::ModelCall || step.kind == GenAiKind::Embeddings) &&
+            !step.costUsd && (step.inputTokens > 0 || step.outputTokens > 0)) {
+            const std::string model = step.model.empty() ? "(no model)" : step.model;
+            if (std::find(run.unpricedModels.begin(), run.unpricedModels.end(), model) ==
+                run.unpricedModels.end())
+                run.unpricedModels.push_back(model);
         }
-    }
 
     flagAgentSteps(trace, steps);
 

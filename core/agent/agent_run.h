@@ -47,6 +47,9 @@ struct AgentRun {
 
 AgentRun analyzeAgentRun(const Trace& trace, const PriceTable& prices);
 
+// Only the steps (no flags, totals or summary): what ranking needs, at a lower cost.
+std::vector<AgentStep> agentSteps(const Trace& trace, const PriceTable& prices);
+
 // The messages of a step, read on demand (the views keep them collapsed until asked): new-style
 // content attributes, deprecated gen_ai.prompt / gen_ai.completion, and per-message events.
 std::vector<AgentMessage> messagesOf(const Trace& trace, const AgentStep& step);

@@ -164,6 +164,10 @@ GenAiSpan classifyGenAiSpan(const Trace& trace, size_t span) {
     for (PairId pid : trace.attributesOf(span)) {
         const Attribute& a = store.pair(pid);
         const std::string_view key = pool.view(a.key);
+        // Every key read below starts with one of these letters; most keys of an ordinary
+        // span (http.*, db.*, k8s.*, net.*) are skipped without a comparison.
+        if (key.empty() || std::string_view("gatldiome").find(key[0]) == std::string_view::npos)
+            continue;
         auto text = [&] { return valueToString(a.value, pool, store); };
         if (startsWith(key, "gen_ai.")) anyGenAiKey = true;
         if (key == "gen_ai.operation.name") {

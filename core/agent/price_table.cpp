@@ -181,6 +181,30 @@ bool PriceTable::loadOverridesFile(const std::string& path, std::string& error) 
     return loadOverrides(doc.dump(), path, error);
 }
 
+void PriceTable::setPrice(const std::string& pattern, double inputPerMillion,
+                          double outputPerMillion) {
+    ModelPrice price{pattern, inputPerMillion, outputPerMillion, true};
+    auto same = std::find_if(entries_.begin(), entries_.end(), [&](const ModelPrice& e) {
+        return lower(e.pattern) == lower(pattern);
+    });
+    if (same != entries_.end())
+        *same = std::move(price);
+    else
+        entries_.push_back(std::move(price));
+}
+
+std::string PriceTable::userOverridesJson() const {
+    nlohmann::ordered_json prices = nlohmann::ordered_json::array();
+    for (const ModelPrice& e : entries_)
+        if (e.userDefined)
+            prices.push_back({{"model", e.pattern},
+                              {"input", e.inputPerMillion},
+                              {"output", e.outputPerMillion}});
+    nlohmann::ordered_json doc;
+    doc["prices"] = std::move(prices);
+    return doc.dump(2) + "\n";
+}
+
 std::string PriceTable::userFilePath() {
     return userConfigFile(kFileName);
 }

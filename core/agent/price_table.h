@@ -43,6 +43,10 @@ public:
     bool loadOverrides(std::string_view json, const std::string& source, std::string& error);
     // Reads `path` when it exists (a missing file is not an error: returns true, no change).
     bool loadOverridesFile(const std::string& path, std::string& error);
+    // For the editable price table in the app: sets one user entry (replacing the same
+    // pattern), and writes the user entries back in the file format above.
+    void setPrice(const std::string& pattern, double inputPerMillion, double outputPerMillion);
+    std::string userOverridesJson() const;
     // The user's agent-prices.json, when the config folder is known.
     static std::string userFilePath();
 

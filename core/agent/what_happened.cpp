@@ -128,7 +128,11 @@ std::string kindOfAttribute(std::string_view key) {
     return {};
 }
 
-void fromSpan(const Trace& trace, size_t span, std::vector<TouchedResource>& out) {
+// `budget`: spans still to look at. A tool call's subtree is usually a few spans; a tool that
+// ran a whole service's request can have thousands, and the first ones name what it touched.
+void fromSpan(const Trace& trace, size_t span, std::vector<TouchedResource>& out, size_t& budget) {
+    if (budget == 0) return;
+    --budget;
     const StringPool& pool = trace.dict->strings;
     const AttributeStore& store = trace.dict->attrs;
     for (PairId pid : trace.attributesOf(span)) {
@@ -142,7 +146,7 @@ void fromSpan(const Trace& trace, size_t span, std::vector<TouchedResource>& out
             add(out, kind, text);
     }
     for (uint32_t child : trace.childrenOf(span))
-        fromSpan(trace, child, out);
+        fromSpan(trace, child, out, budget);
 }
 
 std::string decisionText(const AgentDecision& d) {
@@ -156,7 +160,9 @@ std::string decisionText(const AgentDecision& d) {
 std::vector<TouchedResource> touchedBy(const Trace& trace, const AgentStep& step) {
     std::vector<TouchedResource> out;
     fromArguments(step.arguments, out);
-    if (step.event < 0 && step.span < trace.spanCount()) fromSpan(trace, step.span, out);
+    constexpr size_t kSpansLookedAt = 256;
+    size_t budget = kSpansLookedAt;
+    if (step.event < 0 && step.span < trace.spanCount()) fromSpan(trace, step.span, out, budget);
     return out;
 }
 

@@ -481,9 +481,9 @@ void scoreReleases(const Trace& t, const Signals& s, const RankingWeights& w, Bo
 // agent's decision) that asked for it — the agent chose the call, so the "why" sits there.
 void scoreAgentSteps(const Trace& t, const RankingWeights& w, Board& b) {
     if (!mayContainGenAi(t)) return;  // ordinary traces: no span is read
-    const AgentRun run = analyzeAgentRun(t, PriceTable::empty());
-    for (size_t i = 0; i < run.steps.size(); ++i) {
-        const AgentStep& tool = run.steps[i];
+    const std::vector<AgentStep> steps = agentSteps(t, PriceTable::empty());
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const AgentStep& tool = steps[i];
         if (tool.kind != GenAiKind::ToolCall || !tool.failed || tool.event >= 0) continue;
         b.add(tool.span, "agent_tool_failed",
               "the agent's tool call " + quoted(tool.toolName) + " failed" +
@@ -493,13 +493,13 @@ void scoreAgentSteps(const Trace& t, const RankingWeights& w, Board& b) {
         // time the tool started.
         int32_t asking = -1;
         for (size_t j = 0; j < i; ++j) {
-            const AgentStep& m = run.steps[j];
+            const AgentStep& m = steps[j];
             if (m.kind == GenAiKind::ModelCall && m.parentStep == tool.parentStep &&
                 m.startNs + std::max<int64_t>(m.durationNs, 0) <= tool.startNs)
                 asking = static_cast<int32_t>(j);
         }
         if (asking < 0) continue;
-        const AgentStep& m = run.steps[static_cast<size_t>(asking)];
+        const AgentStep& m = steps[static_cast<size_t>(asking)];
         std::string text = "the model call";
         if (!m.model.empty()) text += " to " + m.model;
         if (m.event >= 0) text += " (an event on this span)";

@@ -292,6 +292,20 @@ TEST(AgentPrices, BrokenFilesSayWhereInOneLine) {
     EXPECT_EQ(table.find("a"), nullptr);
 }
 
+TEST(AgentPrices, EditedEntriesRoundTripThroughTheFileFormat) {
+    PriceTable table = PriceTable::builtIn();
+    table.setPrice("model-a", 1.5, 3);
+    table.setPrice("gpt-4o", 2, 8);  // replaces the built-in entry
+    EXPECT_NEAR(*table.cost("gpt-4o", 1'000'000, 0), 2.0, 1e-9);
+    const std::string json = table.userOverridesJson();
+    PriceTable reread = PriceTable::builtIn();
+    std::string error;
+    ASSERT_TRUE(reread.loadOverrides(json, "agent-prices.json", error)) << error;
+    EXPECT_NEAR(*reread.cost("model-a", 1'000'000, 1'000'000), 4.5, 1e-9);
+    EXPECT_NEAR(*reread.cost("gpt-4o", 0, 1'000'000), 8.0, 1e-9);
+    EXPECT_EQ(nlohmann::json::parse(json)["prices"].size(), 2u);  // user entries only
+}
+
 // ---- ranking ----
 
 TEST(AgentRanking, FailedToolIsTheTopSuspectAndTheModelCallThatAskedGetsAReason) {
