@@ -6,7 +6,8 @@
 // Its decision is its own decision attributes, else the nearest preceding decision of the
 // same run (an agent-strace decision event, a model call's reasoning). What it touched: tables,
 // files, URLs and resources named in its arguments and attributes (db.collection.name,
-// db.sql.table, file paths, url.full, server.address, k8s.*.name…), in its descendants too.
+// db.sql.table, file paths, url.full, server.address, k8s.*.name…), in its descendants too
+// (the first 256 spans of its subtree).
 
 #include <string>
 #include <vector>
