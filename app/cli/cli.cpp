@@ -23,6 +23,9 @@ constexpr const char* kUsage =
     "  logs FILE [--json]      the trace's log lines span by span: span events, Loki\n"
     "                          (--loki URL or --connection NAME), OTLP log files\n"
     "                          (--logs-file F)\n"
+    "  agent FILE [--json]     an AI agent's run from its GenAI spans: what happened, the\n"
+    "                          steps, flags on risky tool calls, tokens and estimated cost\n"
+    "                          (--trace-id ID, --prices F, --messages)\n"
     "  pack FILE [-o OUT]      a tracepack: the failing part of the trace, redacted, under a\n"
     "                          size cap (--trace-id ID, --max-bytes N, --rules F, --tokens F)\n"
     "  explain FILE [--json]   ask a model why the trace failed and print its verdict,\n"
@@ -74,6 +77,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (args[0] == "fetch") return fetchCommand(rest, out, err);
     if (args[0] == "search") return searchCommand(rest, out, err);
     if (args[0] == "logs") return logsCommand(rest, out, err);
+    if (args[0] == "agent") return agentCommand(rest, out, err);
     printError(err, "unknown command '" + args[0] + "' (try --help)");
     return kExitBadInput;
 }

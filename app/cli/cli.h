@@ -24,6 +24,7 @@ int historyCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int auditCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int fetchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int logsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int agentCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int searchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // "rootline-cli: FILE: what went wrong (byte N)" on one line.

@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kPackUsage =
     "usage: rootline-cli pack FILE [--trace-id ID] [--max-bytes N] [--rules RULES.json]\n"
-    "                         [-o OUT] [--tokens VAULT] [--info-logs]\n"
+    "                         [-o OUT] [--tokens VAULT] [--info-logs] [--include-messages]\n"
     "\n"
     "Writes a tracepack: the failing part of the trace with its suspects and logs, redacted,\n"
     "under a size cap, as deterministic JSON (docs/tracepack.md). To standard output without -o.\n"
@@ -30,6 +30,9 @@ constexpr const char* kPackUsage =
     "  --tokens VAULT   the local token dictionary (default: the app's data folder,\n"
     "                   redaction-tokens.json); it never leaves this machine\n"
     "  --info-logs      include info and debug log lines, not only errors and warnings\n"
+    "  --include-messages\n"
+    "                   keep AI agents' prompts and answers (GenAI message content); left\n"
+    "                   out by default, and counted in left_out\n"
     "  --loki URL|NAME  add the trace's lines from this Loki server (or saved connection)\n"
     "  --logs-file F    add the trace's lines from an OTLP JSON log file (repeatable)\n"
     "  --prometheus URL|NAME\n"
@@ -89,6 +92,8 @@ int packCommand(const std::vector<std::string>& args, std::ostream& out, std::os
             if (!value(logFiles.emplace_back())) return kExitBadInput;
         } else if (a == "--info-logs") {
             options.includeInfoLogs = true;
+        } else if (a == "--include-messages") {
+            options.includeMessages = true;
         } else if (a == "--max-bytes") {
             std::string n;
             if (!value(n)) return kExitBadInput;

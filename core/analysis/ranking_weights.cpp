@@ -29,6 +29,8 @@ const std::vector<std::pair<std::string_view, double RankingWeights::*>>& Rankin
         {"release_mismatch", &W::releaseMismatch},
         {"release_new", &W::releaseNew},
         {"release_contrast", &W::releaseContrast},
+        {"agent_tool_failed", &W::agentToolFailed},
+        {"agent_led_to_failure", &W::agentLedToFailure},
     };
     return kFields;
 }

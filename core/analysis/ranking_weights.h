@@ -31,6 +31,8 @@ struct RankingWeights {
     double releaseMismatch = 2.0;       // a service version that differs from its other instances
     double releaseNew = 1.5;            // a service version not seen in the history
     double releaseContrast = 4.0;       // the same operation slower or failing only on one version
+    double agentToolFailed = 2.0;       // an AI agent's tool call that failed (GenAI traces)
+    double agentLedToFailure = 1.5;     // the model call or decision that asked for that tool
 
     // Loads overrides from a JSON object; unknown keys and non-numbers are errors. Returns
     // false with a one-line message in `error` ("weights.json: unknown weight 'foo'").

@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "agent/agent_run.h"
 #include "analysis/async_failures.h"
 #include "analysis/contention.h"
 #include "analysis/critical_path.h"
@@ -476,6 +477,40 @@ void scoreReleases(const Trace& t, const Signals& s, const RankingWeights& w, Bo
     }
 }
 
+// AI agents (GenAI spans): a failed tool call is a suspect, and so is the model call (or the
+// agent's decision) that asked for it — the agent chose the call, so the "why" sits there.
+void scoreAgentSteps(const Trace& t, const RankingWeights& w, Board& b) {
+    if (!mayContainGenAi(t)) return;  // ordinary traces: no span is read
+    const std::vector<AgentStep> steps = agentSteps(t, PriceTable::empty());
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const AgentStep& tool = steps[i];
+        if (tool.kind != GenAiKind::ToolCall || !tool.failed || tool.event >= 0) continue;
+        b.add(tool.span, "agent_tool_failed",
+              "the agent's tool call " + quoted(tool.toolName) + " failed" +
+                  (tool.errorMessage.empty() ? "" : ": " + quoted(tool.errorMessage)),
+              w.agentToolFailed);
+        // The model call that asked for it: the latest one of the same agent that ended by the
+        // time the tool started.
+        int32_t asking = -1;
+        for (size_t j = 0; j < i; ++j) {
+            const AgentStep& m = steps[j];
+            if (m.kind == GenAiKind::ModelCall && m.parentStep == tool.parentStep &&
+                m.startNs + std::max<int64_t>(m.durationNs, 0) <= tool.startNs)
+                asking = static_cast<int32_t>(j);
+        }
+        if (asking < 0) continue;
+        const AgentStep& m = steps[static_cast<size_t>(asking)];
+        std::string text = "the model call";
+        if (!m.model.empty()) text += " to " + m.model;
+        if (m.event >= 0) text += " (an event on this span)";
+        text += " that asked for the failed tool " + quoted(tool.toolName);
+        if (tool.decision.present())
+            text += "; decision: " + quoted(tool.decision.choice.empty() ? tool.decision.reasoning
+                                                                         : tool.decision.choice);
+        b.add(m.span, "agent_led_to_failure", text, w.agentLedToFailure);
+    }
+}
+
 // The set of reason codes as bits, for folding (the codes are a small fixed set).
 uint64_t codesOf(const Suspect& s) {
     static const std::vector<std::string_view> kCodes{
@@ -485,7 +520,7 @@ uint64_t codesOf(const Suspect& s) {
         "rejected_input",     "retries",           "contention",
         "critical_path",      "self_time_outlier", "server_outlives_client",
         "async_failure",      "release_contrast",  "release_mismatch",
-        "release_new"};
+        "release_new",        "agent_tool_failed", "agent_led_to_failure"};
     uint64_t bits = 0;
     for (const SuspectReason& r : s.reasons) {
         // Only the loop's largest span carries the critical-path sentence; the others are
@@ -541,6 +576,7 @@ Ranking rankSuspects(const Trace& t, const RankOptions& options, const JobContro
     scoreLatency(t, s, w, b);
     scoreAsync(t, s, w, b);
     scoreReleaseContrast(t, s, w, b);
+    scoreAgentSteps(t, w, b);
     scoreReleases(t, s, w, b);  // last: it looks at what the others found
 
     // Gather each scoring span's reasons, largest contribution first.

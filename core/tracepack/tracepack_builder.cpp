@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "agent/genai_span.h"
 #include "logs/event_text.h"
 #include "model/semconv.h"
 #include "tracepack/pack_document.h"
@@ -94,6 +95,7 @@ public:
     Gatherer(const Trace& t, const Ranking& ranking, const PackOptions& opt, Redactor& red)
         : t_(t), dict_(*t.dict), ranking_(ranking), opt_(opt), red_(red), sem_(*t.dict) {
         origin_ = t.tracepack.get();
+        genAi_ = mayContainGenAi(t);
         baseUs_ = origin_ ? origin_->startUnixUs : floorUs(t.startNs);
     }
 
@@ -117,6 +119,12 @@ public:
             logs();
             metrics();
             codeLocations(g);
+            if (messagesLeftOut_)
+                doc_.leftOut.push_back({"message_content",
+                                        messagesLeftOut_,
+                                        "prompts and answers are left out unless asked for "
+                                        "(--include-messages)",
+                                        {}});
             if (g.errorsNotConsidered)
                 doc_.leftOut.push_back({"spans",
                                         g.errorsNotConsidered,
@@ -142,11 +150,25 @@ private:
         return g;
     }
 
-    std::vector<PackAttr> attrs(std::span<const PairId> pairs) {
+    // What counts as message content on one attribute list (see PackOptions::includeMessages).
+    enum class Content { None, SpanAttrs, ModelSpanAttrs, MessageEvent };
+
+    std::vector<PackAttr> attrs(std::span<const PairId> pairs, Content content = Content::None) {
         std::vector<PackAttr> out;
         out.reserve(pairs.size());
         for (PairId p : pairs) {
             const Attribute& a = dict_.attrs.pair(p);
+            if (content != Content::None && !opt_.includeMessages) {
+                const std::string_view k = dict_.str(a.key);
+                const bool isContent =
+                    content == Content::MessageEvent
+                        ? isGenAiMessageEventContentKey(k)
+                        : isGenAiContentKey(k, content == Content::ModelSpanAttrs);
+                if (isContent) {
+                    ++messagesLeftOut_;
+                    continue;
+                }
+            }
             nlohmann::json v = attributeValueJson(a.value, dict_);
             if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
                 ((v.is_array() || v.is_object()) && v.empty()))
@@ -198,10 +220,18 @@ private:
         s.selfUs = t_.selfTime[i] / 1000;
         s.role = std::string(roleName(g.role[k]));
         s.rank = i < ranking_.rankOfSpan.size() ? ranking_.rankOfSpan[i] : 0;
-        s.attrs = attrs(t_.attributesOf(i));
-        for (const Event& e : t_.eventsOf(i))
-            s.events.push_back({floorUs(e.timeNs) - baseUs_, text(t_.str(e.name)),
-                                attrs(dict_.attrs.set(e.attrs))});
+        Content spanContent = Content::None;
+        if (genAi_)
+            spanContent = classifyGenAiSpan(t_, i).kind == GenAiKind::ModelCall
+                              ? Content::ModelSpanAttrs
+                              : Content::SpanAttrs;
+        s.attrs = attrs(t_.attributesOf(i), spanContent);
+        for (const Event& e : t_.eventsOf(i)) {
+            const bool message = genAi_ && isGenAiMessageEvent(t_.str(e.name));
+            s.events.push_back(
+                {floorUs(e.timeNs) - baseUs_, text(t_.str(e.name)),
+                 attrs(dict_.attrs.set(e.attrs), message ? Content::MessageEvent : Content::None)});
+        }
         for (const Link& l : t_.linksOf(i))
             s.links.push_back({l.traceId.isZero() ? std::string() : toHex(l.traceId),
                                toHex(l.spanId), std::string(refTypeName(l.type)),
@@ -540,6 +570,9 @@ private:
         for (size_t i = 0; i < t_.spanCount(); ++i) {
             for (const Event& e : t_.eventsOf(i)) {
                 if (!inWindow(e.timeNs)) continue;
+                // A prompt or an answer is message content, not a log line.
+                if (genAi_ && !opt_.includeMessages && isGenAiMessageEvent(t_.str(e.name)))
+                    continue;
                 add(
                     e.timeNs, severityOf(e), logs::LogSource::SpanEvent, logs::eventBody(t_, e),
                     [&] {
@@ -554,6 +587,13 @@ private:
         std::unordered_map<std::string, uint32_t> serviceOfName;
         for (const logs::LogLine& line : opt_.extraLogs) {
             if (!inWindow(line.timeNs)) continue;
+            if (!opt_.includeMessages) {
+                const auto event = line.fields.find("event.name");
+                if (event != line.fields.end() && isGenAiMessageEvent(event->second)) {
+                    ++messagesLeftOut_;
+                    continue;
+                }
+            }
             add(
                 line.timeNs, severityOfLine(line), line.source, line.body,
                 [&] {
@@ -765,6 +805,9 @@ private:
     Redactor& red_;
     SemconvLookup sem_;
     const TracepackOrigin* origin_ = nullptr;
+    // Agent traces only: ordinary traces never pay for the GenAI checks.
+    bool genAi_ = false;
+    uint64_t messagesLeftOut_ = 0;
     int64_t baseUs_ = 0;
     PackDocument doc_;
     std::unordered_map<uint32_t, int32_t> packIndexOf_;

@@ -52,6 +52,12 @@ struct PackOptions {
     // Metric charts around the trace (remote/prometheus_source.h), written as the `metrics`
     // section: downsampled, with the exemplars nearest the trace, shed first when over the cap.
     metrics::MetricSnapshot metrics;
+    // AI agent traces: the content of prompts and answers (gen_ai.input.messages,
+    // gen_ai.output.messages, gen_ai.system_instructions, gen_ai.prompt / gen_ai.completion,
+    // per-message events' text) is left out and counted in left_out as "message_content"
+    // unless this is set. Decision attributes, token counts and tool arguments (redacted by the
+    // rules like any value) are always kept.
+    bool includeMessages = false;
 };
 
 struct LeftOut {
