@@ -249,6 +249,300 @@
     </message>
 </context>
 <context>
+    <name>rootline::ui::AgentPanel</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 model call(s), %3 tool call(s), %4 failed; tokens %5 in / %6 out; cost ~%7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Modellaufruf(e), %3 Werkzeugaufruf(e), %4 fehlgeschlagen; Tokens %5 ein / %6 aus; Kosten ~%7</translation>
+    </message>
+    <message>
+        <source> + %1 unpriced call(s)</source>
+        <translation> + %1 Aufruf(e) ohne Preis</translation>
+    </message>
+    <message>
+        <source>Show messages</source>
+        <translation>Nachrichten zeigen</translation>
+    </message>
+    <message>
+        <source>Edit Prices…</source>
+        <translation>Preise bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Load the selected step&apos;s prompts and completions (redacted)</source>
+        <translation>Prompts und Antworten des gewählten Schritts laden (geschwärzt)</translation>
+    </message>
+    <message>
+        <source>Model prices in USD per million tokens, kept in %1</source>
+        <translation>Modellpreise in USD pro Million Tokens, gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>(no agent)</source>
+        <translation>(kein Agent)</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Costs are estimates from list prices (%1).</source>
+        <translation>Kosten sind Schätzungen nach Listenpreisen (%1).</translation>
+    </message>
+    <message>
+        <source>No price for: %1.</source>
+        <translation>Kein Preis für: %1.</translation>
+    </message>
+    <message>
+        <source>Select a step to see its decision, arguments and result.</source>
+        <translation>Einen Schritt wählen, um Entscheidung, Argumente und Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>Agent:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Flag:</source>
+        <translation>Markierung:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Entscheidung:</translation>
+    </message>
+    <message>
+        <source>Reasoning:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>Context source:</source>
+        <translation>Kontextquelle:</translation>
+    </message>
+    <message>
+        <source>Risk:</source>
+        <translation>Risiko:</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Touched:</source>
+        <translation>Berührt:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Tool call:</source>
+        <translation>Werkzeugaufruf:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Messages:</source>
+        <translation>Nachrichten:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>keine aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Select a step.</source>
+        <translation>Einen Schritt wählen.</translation>
+    </message>
+    <message>
+        <source>No messages recorded for this step.</source>
+        <translation>Für diesen Schritt sind keine Nachrichten aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Model Prices</source>
+        <translation>Modellpreise</translation>
+    </message>
+    <message>
+        <source>Model (pattern)</source>
+        <translation>Modell (Muster)</translation>
+    </message>
+    <message>
+        <source>Input $/M tokens</source>
+        <translation>Eingabe $/M Tokens</translation>
+    </message>
+    <message>
+        <source>Output $/M tokens</source>
+        <translation>Ausgabe $/M Tokens</translation>
+    </message>
+    <message>
+        <source>Add Row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your prices override the built-in estimates (%1). A model matches by prefix or &apos;*&apos; glob.</source>
+        <translation>Ihre Preise ersetzen die eingebauten Schätzungen (%1). Ein Modell passt per Präfix oder &apos;*&apos;-Muster.</translation>
+    </message>
+</context>
+<context>
+    <name>rootline::ui::AgentStepsModel</name>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anderes</translation>
+    </message>
+    <message>
+        <source>state-changing</source>
+        <translation>zustandsändernd</translation>
+    </message>
+    <message>
+        <source>destructive</source>
+        <translation>destruktiv</translation>
+    </message>
+    <message>
+        <source>without approval</source>
+        <translation>ohne Freigabe</translation>
+    </message>
+    <message>
+        <source>possible injection</source>
+        <translation>mögliche Injektion</translation>
+    </message>
+    <message>
+        <source>context: %1</source>
+        <translation>Kontext: %1</translation>
+    </message>
+    <message>
+        <source>risk: %1</source>
+        <translation>Risiko: %1</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>Arguments: %1</source>
+        <translation>Argumente: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Flag %1: %2</source>
+        <translation>Markierung %1: %2</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+    <message>
+        <source>(no agent)</source>
+        <translation>(kein Agent)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Model / tool</source>
+        <translation>Modell / Werkzeug</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+</context>
+<context>
     <name>rootline::ui::ConnectionListModel</name>
     <message>
         <source>Jaeger</source>
@@ -2686,6 +2980,18 @@ Trace %2
     <message>
         <source>Logs (%1)</source>
         <translation>Logs (%1)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>The AI agent&apos;s run: what it changed and why, its steps, tokens and cost</source>
+        <translation>Der Lauf des KI-Agenten: was er änderte und warum, seine Schritte, Tokens und Kosten</translation>
+    </message>
+    <message>
+        <source>Model prices: %1; using the built-in prices</source>
+        <translation>Modellpreise: %1; die eingebauten Preise werden verwendet</translation>
     </message>
 </context>
 <context>

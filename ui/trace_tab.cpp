@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "agent/agent_panel.h"
 #include "explain/background_call.h"
 #include "explain/explain_runner.h"
 #include "explain/verdict_panel.h"
@@ -64,6 +65,7 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
       suspects_(new SuspectsPanel(this)),
       logs_(new LogsPanel(this)),
       metrics_(new MetricsPanel(this)),
+      agent_(new AgentPanel(this)),
       bottomTabs_(new QTabWidget(this)),
       runner_(new TraceAnalysisRunner(this)),
       verdict_(new VerdictPanel(this)),
@@ -100,6 +102,11 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     bottomTabs_->setTabToolTip(
         2, tr("Request rate, errors and latency around the trace, from Prometheus (%1)")
                .arg(commandKey(WindowCommand::ShowMetrics).toString(QKeySequence::NativeText)));
+    // Hidden until the worker finds an agent run in the trace.
+    bottomTabs_->addTab(agent_, tr("Agent"));
+    bottomTabs_->setTabToolTip(3, tr("The AI agent's run: what it changed and why, its steps, "
+                                     "tokens and cost"));
+    bottomTabs_->setTabVisible(3, false);
     updateLogsTabTitle();
     leftSplit_->addWidget(timeline);
     leftSplit_->addWidget(bottomTabs_);
@@ -159,6 +166,7 @@ TraceTab::TraceTab(std::shared_ptr<const LoadedFile> file, int index, QWidget* p
     waterfall_->setTrace(trace_);  // selects the first row, which the details then show
     waterfall_->setFocus();
     runner_->start(trace_, rankingWeightsPath());
+    startAgentRun();
 }
 
 TraceTab::~TraceTab() = default;
@@ -207,6 +215,11 @@ void TraceTab::connectParts() {
         details_->setLogLines(logs_->externalLines());
         updateLogsTabTitle();
     });
+    // A step is a way into the waterfall, like a suspect.
+    connect(agent_, &AgentPanel::spanSelected, this,
+            [this](quint32 span) { waterfall_->setCurrentSpan(static_cast<int32_t>(span)); });
+    connect(waterfall_, &WaterfallView::currentSpanChanged, agent_, &AgentPanel::setCurrentSpan);
+    connect(agent_, &AgentPanel::pricesChanged, this, &TraceTab::startAgentRun);
     connect(metrics_, &MetricsPanel::exemplarClicked, this, &TraceTab::exemplarTraceRequested);
     connect(bottomTabs_, &QTabWidget::currentChanged, this, [this] {
         if (bottomTabs_->currentWidget() == metrics_) makeRoomForMetrics();
@@ -256,6 +269,65 @@ void TraceTab::makeRoomForMetrics() {
     if (total <= 0 || sizes.value(1) >= kMetricsHeight) return;
     const int bottom = std::min(kMetricsHeight, total / 2);
     leftSplit_->setSizes({total - bottom, bottom});
+}
+
+bool TraceTab::isAgentTabShown() const {
+    return bottomTabs_->isTabVisible(bottomTabs_->indexOf(agent_));
+}
+
+void TraceTab::makeRoomForAgent() {
+    // The agent view is what such a trace is opened for: most of the column,
+    // the waterfall the rest.
+    const QList<int> sizes = leftSplit_->sizes();
+    const int total = std::max(sizes.value(0) + sizes.value(1), 600);
+    const int bottom = total * 62 / 100;
+    if (sizes.value(1) >= bottom) return;
+    leftSplit_->setSizes({total - bottom, bottom});
+}
+
+namespace {
+
+struct AgentRunResult {
+    std::shared_ptr<const AgentRun> run;
+    std::shared_ptr<const PriceTable> prices;
+    QString pricesError;
+};
+
+}  // namespace
+
+void TraceTab::startAgentRun() {
+    const quint64 generation = ++agentRuns_;
+    runInBackground(
+        this,
+        [trace = trace_] {
+            AgentRunResult r;
+            auto prices = std::make_shared<PriceTable>(PriceTable::builtIn());
+            std::string error;
+            if (!prices->loadOverridesFile(PriceTable::userFilePath(), error))
+                r.pricesError = QString::fromStdString(error);
+            try {
+                r.run = std::make_shared<const AgentRun>(analyzeAgentRun(*trace, *prices));
+            } catch (const std::exception& e) {
+                // A bug in the reading must cost the user the Agent tab, not the window.
+                qCWarning(lcView) << "agent: the run could not be read:" << e.what();
+                r.run = std::make_shared<const AgentRun>();
+            }
+            r.prices = std::move(prices);
+            return r;
+        },
+        [this, generation](const AgentRunResult& r) {
+            if (generation != agentRuns_) return;  // a newer run (new prices) is on its way
+            const bool wasShown = isAgentTabShown();
+            agent_->setRun(trace_, r.run, r.prices);
+            bottomTabs_->setTabVisible(bottomTabs_->indexOf(agent_), r.run->isAgentTrace);
+            if (r.run->isAgentTrace && !wasShown) {
+                bottomTabs_->setCurrentWidget(agent_);
+                makeRoomForAgent();
+            }
+            if (!r.pricesError.isEmpty())
+                emit analysisWarning(
+                    tr("Model prices: %1; using the built-in prices").arg(r.pricesError));
+        });
 }
 
 void TraceTab::updateLogsTabTitle() {

@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace rootline::ui {
 
+class AgentPanel;
 class ExplainRunner;
 struct ExplainRun;
 class FindBar;
@@ -95,7 +96,11 @@ public:
     SuspectsPanel* suspects() const { return suspects_; }
     LogsPanel* logsPanel() const { return logs_; }
     MetricsPanel* metricsPanel() const { return metrics_; }
-    // Under the waterfall: Suspects | Logs (n) | Metrics.
+    // The Agent tab's panel: in the bottom tabs, shown (and brought forward) only once the
+    // worker found GenAI spans in the trace.
+    AgentPanel* agentPanel() const { return agent_; }
+    bool isAgentTabShown() const;
+    // Under the waterfall: Suspects | Logs (n) | Metrics, and Agent for agent traces.
     QTabWidget* bottomTabs() const { return bottomTabs_; }
 
     // The user's connections: the Logs panel asks the Loki ones, the Metrics panel the
@@ -136,6 +141,9 @@ private:
     void revealVerdictPanel();
     void updateLogsTabTitle();
     void makeRoomForMetrics();
+    void makeRoomForAgent();
+    // Reads the agent run on a worker (prices: built-in and the user's file); newest wins.
+    void startAgentRun();
     QString spanLabel(int32_t span) const;
 
     std::shared_ptr<const LoadedFile> file_;
@@ -150,6 +158,7 @@ private:
     SuspectsPanel* suspects_;
     LogsPanel* logs_;
     MetricsPanel* metrics_;
+    AgentPanel* agent_;
     QTabWidget* bottomTabs_;
     QString remoteOrigin_;
     TraceAnalysisRunner* runner_;
@@ -158,6 +167,7 @@ private:
     VerdictPanel* verdict_;
     ExplainRunner* explainRunner_;
     QToolButton* explainButton_;
+    quint64 agentRuns_ = 0;     // generation of the newest startAgentRun()
     quint64 pastVerdicts_ = 0;  // generation of the newest showPastVerdict()
     QSplitter* split_;          // left column | right column
     QSplitter* leftSplit_;      // waterfall above the suspects, logs and metrics tabs

@@ -197,7 +197,8 @@ private slots:
         w.show();
         TraceTab* tab = ui::test::openDemo(w);
         QTabWidget* bottom = tab->bottomTabs();
-        QCOMPARE(bottom->count(), 3);
+        QCOMPARE(bottom->count(), 4);
+        QVERIFY(!bottom->isTabVisible(3));  // Agent: only for traces of AI agents
         QCOMPARE(bottom->currentWidget(), static_cast<QWidget*>(tab->suspects()));
         QVERIFY(bottom->tabText(1).startsWith(u"Logs ("_s));
         QTRY_VERIFY(tab->logsPanel()->sourceBar()->statusText().contains(u"Loki connection"_s));
