@@ -5,12 +5,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QDialog>
+#include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTextBrowser>
 #include <QThreadPool>
+#include <QTimer>
 #include <QTreeView>
 #include <QtTest>
 #include <functional>
@@ -164,6 +169,40 @@ private slots:
         QVERIFY(!panel->messages()->toPlainText().isEmpty());
         panel->showMessages()->click();
         QVERIFY(!panel->messages()->isVisible());
+    }
+
+    void editedPricesAreSavedAndUsed() {
+        const QString path = QString::fromStdString(PriceTable::userFilePath());
+        QFile::remove(path);
+        MainWindow w;
+        w.show();
+        TraceTab* tab = openAndRead(w, ui::test::fixture(kStrace));
+        AgentPanel* panel = tab->agentPanel();
+        const double before = panel->run()->total.costUsd;
+        QVERIFY(before > 0);
+        bool edited = false;
+        QTimer::singleShot(0, panel, [panel, &edited] {
+            auto* dialog = panel->findChild<QDialog*>(QStringLiteral("agentPricesDialog"));
+            QVERIFY(dialog);
+            auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("agentPricesTable"));
+            QVERIFY(table);
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(QStringLiteral("claude-sonnet-4-5")));
+            table->setItem(row, 1, new QTableWidgetItem(QStringLiteral("1000")));
+            table->setItem(row, 2, new QTableWidgetItem(QStringLiteral("1000")));
+            edited = true;
+            dialog->accept();
+        });
+        panel->editPricesButton()->click();
+        QVERIFY(edited);
+        // Saved on a worker, then the run is read again with the new prices.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->run()->total.costUsd > before * 10, 10000);
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("claude-sonnet-4-5"));
+        saved.close();
+        QFile::remove(path);
     }
 
     void whatHappenedNamesTheStateChange() {
