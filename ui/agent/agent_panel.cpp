@@ -206,10 +206,11 @@ void AgentPanel::setRun(std::shared_ptr<const Trace> trace, std::shared_ptr<cons
     totals << QStringLiteral("<i>") + note + QStringLiteral("</i>");
     totals_->setText(totals.join(QStringLiteral("<br>")));
 
-    // The first state-changing step is what the user came for.
-    if (!wh.changes.empty()) {
+    // The first state-changing step is what the user came for; without one, the run's start.
+    if (!run_->steps.empty()) {
         syncing_ = true;
-        steps_->setCurrentIndex(model_->indexOfStep(wh.changes.front().step));
+        steps_->setCurrentIndex(
+            model_->indexOfStep(wh.changes.empty() ? 0 : wh.changes.front().step));
         syncing_ = false;
     }
 }
