@@ -221,7 +221,8 @@ private slots:
     // The system switches to a dark theme while a trace is open: everything follows, the
     // waterfall included, and the error red still stands out.
     void followsADarkPaletteWhileOpen() {
-        TraceTab* tab = open(fixture("jaeger/ui-genai-57spans-10svc-error.json"));
+        // Not an agent trace: the Agent tab would take most of the column from the waterfall.
+        TraceTab* tab = open(QStringLiteral(ROOTLINE_DEMO_TRACE));
         QVERIFY(tab);
         tab->perform(TraceAction::CollapseAll);  // one row: the rest of the view is background
         QApplication::setPalette(darkPalette());
