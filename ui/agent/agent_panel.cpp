@@ -17,6 +17,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 #include "agent/agent_steps_model.h"
 #include "explain/background_call.h"
@@ -325,8 +326,13 @@ void AgentPanel::editPrices() {
         const int r = table->rowCount();
         table->insertRow(r);
         table->setItem(r, 0, new QTableWidgetItem(model));
-        table->setItem(r, 1, new QTableWidgetItem(QString::number(in)));
-        table->setItem(r, 2, new QTableWidgetItem(QString::number(out)));
+        // Numbers as numbers: the table then edits them with a spin box, so text that is not a
+        // price cannot be typed.
+        for (const auto& [column, value] : {std::pair{1, in}, std::pair{2, out}}) {
+            auto* item = new QTableWidgetItem;
+            item->setData(Qt::EditRole, value);
+            table->setItem(r, column, item);
+        }
     };
     if (prices_)
         for (const ModelPrice& p : prices_->entries())
@@ -357,8 +363,11 @@ void AgentPanel::editPrices() {
     for (int r = 0; r < table->rowCount(); ++r) {
         const QString model = table->item(r, 0) ? table->item(r, 0)->text().trimmed() : QString();
         if (model.isEmpty()) continue;
-        const double in = table->item(r, 1) ? table->item(r, 1)->text().toDouble() : 0;
-        const double out = table->item(r, 2) ? table->item(r, 2)->text().toDouble() : 0;
+        auto price = [&](int column) {
+            const QTableWidgetItem* item = table->item(r, column);
+            return item ? std::max(0.0, item->data(Qt::EditRole).toDouble()) : 0.0;
+        };
+        const double in = price(1), out = price(2);
         edited.setPrice(model.toStdString(), in, out);
     }
     const QByteArray json = QByteArray::fromStdString(edited.userOverridesJson());
