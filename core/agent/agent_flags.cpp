@@ -1,4 +1,5 @@
 #include "agent/agent_flags.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -23,13 +24,6 @@ const std::vector<std::string_view> kStateChangingWords{
     "grant", "approve", "submit", "book",    "order",   "rollback", "migrate", "sql"};
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // Splits on anything not a letter or digit and at lower→Upper steps ("deleteRows" → delete,
 // rows), lower-cased.
@@ -64,20 +58,20 @@ std::string firstWordFrom(const std::vector<std::string>& found,
 }
 
 bool riskIsDestructive(const std::string& risk) {
-    const std::string r = lower(risk);
+    const std::string r = asciiLower(risk);
     return r == "high" || r == "critical" || r == "destructive" || r == "dangerous" ||
            r == "irreversible";
 }
 
 bool riskIsStateChanging(const std::string& risk) {
-    const std::string r = lower(risk);
+    const std::string r = asciiLower(risk);
     return r == "medium" || r == "moderate" || r == "write" || r == "state_changing" ||
            r == "state-changing" || r == "mutating";
 }
 
 // Context sources that are not the user: what a prompt injection would travel through.
 bool untrustedContextSource(const std::string& source) {
-    const std::string s = lower(source);
+    const std::string s = asciiLower(source);
     if (s.empty()) return false;
     for (std::string_view trusted : {"user", "human", "system", "operator", "developer"})
         if (s == trusted || s.starts_with(std::string(trusted) + "_input") ||
@@ -99,7 +93,7 @@ bool readsExternalContent(const AgentStep& step) {
 }
 
 bool nameLooksLikeApproval(std::string_view name) {
-    const std::string n = lower(name);
+    const std::string n = asciiLower(name);
     for (std::string_view marker :
          {"approv", "human_review", "human-review", "human review", "user_confirmation",
           "user-confirmation", "confirm", "consent", "human_in_the_loop", "hitl"})
@@ -108,7 +102,7 @@ bool nameLooksLikeApproval(std::string_view name) {
 }
 
 bool valueDenies(std::string_view value) {
-    const std::string v = lower(value);
+    const std::string v = asciiLower(value);
     return v == "false" || v == "no" || v == "denied" || v == "rejected" || v == "0" ||
            v == "pending" || v.empty();
 }

@@ -1,4 +1,5 @@
 #include "agent/genai_span.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -10,13 +11,6 @@ namespace {
 
 bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 // gen_ai.operation.name values (current semconv, and the agent-strace / older spellings).
@@ -69,7 +63,7 @@ GenAiKind kindFromSpanName(std::string_view name, std::string& tool) {
 }
 
 GenAiKind kindFromOpenInference(std::string_view spanKind) {
-    const std::string k = lower(spanKind);
+    const std::string k = asciiLower(spanKind);
     if (k == "llm") return GenAiKind::ModelCall;
     if (k == "tool") return GenAiKind::ToolCall;
     if (k == "agent") return GenAiKind::AgentInvocation;

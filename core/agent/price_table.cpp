@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "util/ascii.h"
 #include "util/data_dir.h"
 #include "util/json_file.h"
 
 namespace rootline {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // '*' matches any run; the whole text must match.
 bool globMatch(std::string_view pattern, std::string_view text) {
@@ -90,10 +84,10 @@ PriceTable PriceTable::builtIn() {
 
 const ModelPrice* PriceTable::find(std::string_view model) const {
     if (model.empty()) return nullptr;
-    const std::string name = lower(model);
+    const std::string name = asciiLower(model);
     const ModelPrice* best = nullptr;
     for (const ModelPrice& entry : entries_) {
-        if (!matches(lower(entry.pattern), name)) continue;
+        if (!matches(asciiLower(entry.pattern), name)) continue;
         if (!best || entry.pattern.size() > best->pattern.size() ||
             (entry.pattern.size() == best->pattern.size() && entry.userDefined))
             best = &entry;
@@ -158,7 +152,7 @@ bool PriceTable::loadOverrides(std::string_view json, const std::string& source,
     // All or nothing: a broken file changes nothing.
     for (ModelPrice& price : added) {
         auto same = std::find_if(entries_.begin(), entries_.end(), [&](const ModelPrice& e) {
-            return lower(e.pattern) == lower(price.pattern);
+            return asciiLower(e.pattern) == asciiLower(price.pattern);
         });
         if (same != entries_.end())
             *same = std::move(price);
@@ -185,7 +179,7 @@ void PriceTable::setPrice(const std::string& pattern, double inputPerMillion,
                           double outputPerMillion) {
     ModelPrice price{pattern, inputPerMillion, outputPerMillion, true};
     auto same = std::find_if(entries_.begin(), entries_.end(), [&](const ModelPrice& e) {
-        return lower(e.pattern) == lower(pattern);
+        return asciiLower(e.pattern) == asciiLower(pattern);
     });
     if (same != entries_.end())
         *same = std::move(price);

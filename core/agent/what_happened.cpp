@@ -5,17 +5,11 @@
 #include <regex>
 
 #include "agent/agent_run.h"
+#include "util/ascii.h"
 
 namespace rootline {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 void add(std::vector<TouchedResource>& out, std::string kind, std::string name) {
     if (name.empty()) return;
@@ -98,7 +92,7 @@ void fromArguments(const std::string& arguments, std::vector<TouchedResource>& o
     }
     for (const auto& [key, value] : doc.items()) {
         const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-        const std::string kind = kindOfArgument(lower(key));
+        const std::string kind = kindOfArgument(asciiLower(key));
         if (kind == "query") {
             tablesInSql(text, out);
         } else if (kind == "command") {

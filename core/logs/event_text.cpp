@@ -1,4 +1,5 @@
 #include "logs/event_text.h"
+#include "util/ascii.h"
 
 #include <cctype>
 #include <string_view>
@@ -6,13 +7,6 @@
 namespace rootline::logs {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -24,10 +18,11 @@ bool contains(std::string_view text, std::string_view part) {
 
 // What one attribute says about the level: Unknown when it says nothing.
 LogLevel attributeLevel(const Trace& trace, const Attribute& a) {
-    const std::string key = lower(trace.str(a.key));
+    const std::string key = asciiLower(trace.str(a.key));
     if (key == "level" || key == "log.level" || key == "severity" || key == "severity_text" ||
         key == "loglevel") {
-        const std::string v = lower(valueToString(a.value, trace.dict->strings, trace.dict->attrs));
+        const std::string v =
+            asciiLower(valueToString(a.value, trace.dict->strings, trace.dict->attrs));
         if (startsWith(v, "err") || v == "fatal" || v == "critical" || v == "crit" ||
             v == "panic" || v == "alert" || v == "emergency")
             return LogLevel::Error;
@@ -43,7 +38,7 @@ LogLevel attributeLevel(const Trace& trace, const Attribute& a) {
 }  // namespace
 
 LogLevel eventLevel(const Trace& trace, const Event& event) {
-    const std::string name = lower(trace.str(event.name));
+    const std::string name = asciiLower(trace.str(event.name));
     if (name == "exception") return LogLevel::Error;
     for (const PairId p : trace.dict->attrs.set(event.attrs))
         if (const LogLevel level = attributeLevel(trace, trace.dict->attrs.pair(p));

@@ -14,6 +14,7 @@
 #include "tracepack/pack_writer.h"
 #include "tracepack/subgraph.h"
 #include "tracepack/tracepack_origin.h"
+#include "util/ascii.h"
 
 namespace rootline {
 
@@ -48,13 +49,6 @@ std::string_view roleName(PackRole r) {
 
 std::string statusText(StatusCode s) {
     return s == StatusCode::Error ? "error" : s == StatusCode::Ok ? "ok" : "";
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 // Applies the redactor's free-text rules to every string in a JSON value (sections carried
@@ -424,11 +418,11 @@ private:
         int8_t& cached = pairSeverity_[p];
         if (cached != -2) return cached;
         const Attribute& a = dict_.attrs.pair(p);
-        const std::string k = lower(dict_.str(a.key));
+        const std::string k = asciiLower(dict_.str(a.key));
         cached = kNoSeverity;
         if (k == "level" || k == "log.level" || k == "severity" || k == "severity_text" ||
             k == "loglevel") {
-            const std::string v = lower(valueToString(a.value, dict_.strings, dict_.attrs));
+            const std::string v = asciiLower(valueToString(a.value, dict_.strings, dict_.attrs));
             if (v.rfind("err", 0) == 0 || v == "fatal" || v == "critical" || v == "crit" ||
                 v == "panic" || v == "alert" || v == "emergency")
                 cached = kError;
@@ -450,7 +444,7 @@ private:
     int8_t nameSeverity(StrId nameId) {
         auto [it, fresh] = nameSeverities_.try_emplace(nameId, int8_t{kInfo});
         if (fresh) {
-            const std::string name = lower(t_.str(nameId));
+            const std::string name = asciiLower(t_.str(nameId));
             it->second =
                 name == "exception" ? kException
                 : name.find("error") != std::string::npos || name.find("fail") != std::string::npos
@@ -485,7 +479,7 @@ private:
             case logs::LogLevel::Unknown:
                 break;
         }
-        const std::string body = lower(line.body);
+        const std::string body = asciiLower(line.body);
         if (body.find("error") != std::string::npos || body.find("fail") != std::string::npos ||
             body.find("exception") != std::string::npos)
             return kError;
